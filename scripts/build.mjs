@@ -1,0 +1,39 @@
+// One esbuild command for every bundle: the CLI, the training worker, and the wasm binaries next to them.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = path.join(root, 'dist');
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(dist, { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // tfjs packages mark their backend-registering modules side-effect free; honouring that drops them.
+  ignoreAnnotations: true,
+  // Optional native backend: used when it is installed and loads, never bundled.
+  external: ['@tensorflow/tfjs-node'],
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: {
+    cli: path.join(root, 'src/cli/index.ts'),
+    subsetWorker: path.join(root, 'src/core/model/subsetWorker.ts'),
+  },
+  outdir: dist,
+});
+
+const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+for (const file of fs.readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {
+  fs.copyFileSync(path.join(wasmDir, file), path.join(dist, file));
+}
+console.log(`built ${path.relative(process.cwd(), dist) || 'dist'}: ${fs.readdirSync(dist).join(', ')}`);

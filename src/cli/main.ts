@@ -1,0 +1,149 @@
+import * as path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runAudit } from '../core/audit/runAudit';
+import { AuditOptions } from '../core/audit/options';
+import { CancelledError, InputError } from '../core/errors';
+import { writeFileAtomic } from '../core/util/atomicWrite';
+import { TOOL_VERSION } from '../core/version';
+import { createProgressPrinter } from './progressBar';
+import { formatSummary } from './summaryTable';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+interface AuditFlags {
+  label?: string;
+  id?: string;
+  mode: 'fast' | 'thorough';
+  k: number;
+  seed: number;
+  out: string;
+  testFile?: string;
+  testFraction: number;
+  model?: string;
+  similarity?: [number | 'auto', number];
+  backend: AuditOptions['backend'];
+  limit?: number;
+  epochs?: number;
+  workers?: number;
+  top: number;
+  progress: boolean;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('forgetlens')
+    .description('Audit a dataset for machine unlearning: which samples are hard to forget, and why.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program
+    .command('audit')
+    .description('score every sample of a dataset for how hard it would be to forget; writes DIR/audit.json')
+    .argument('<dataset>', 'CSV/TSV file, JSONL file, image folder (root/<class>/<image>) or IDX images file')
+    .option('--label <column>', 'label column or key (default: label/target/class/y, else the last column)')
+    .option('--id <column>', 'id column or key (default: a column named id, else the row number)')
+    .addOption(new Option('--mode <mode>', 'fast: one-run proxies + calibrated estimate; thorough: K subsample models').choices(['fast', 'thorough']).default('fast'))
+    .option('--k <n>', 'models for --mode thorough', wholeNumber, 32)
+    .option('--seed <n>', 'random seed (same data + seed + settings = same scores)', wholeNumber, 0)
+    .option('--out <dir>', 'output folder', '.forgetlens')
+    .option('--test-file <file>', 'a separate test set (same columns) instead of a held-out split')
+    .option('--test-fraction <f>', 'share of the data held out for test metrics (0 to 0.5)', fraction, 0.1)
+    .option('--model <model.json>', 'audit your TF.js Layers model instead of training the default MLP')
+    .option('--similarity <input,embedding>', 'cosine thresholds for near-duplicates, input may be auto (default auto,0.9)', thresholds)
+    .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
+    .option('--limit <n>', 'read only the first N samples', wholeNumber)
+    .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
+    .option('--workers <n>', 'parallel training threads for the K thorough models', wholeNumber)
+    .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
+    .option('--no-progress', 'do not print progress on stderr')
+    .action(async (dataset: string, flags: AuditFlags) => {
+      await auditCommand(dataset, flags);
+    });
+  return program;
+}
+
+async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
+  const progress = createProgressPrinter();
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { report } = await runAudit(
+      dataset,
+      {
+        label: flags.label,
+        id: flags.id,
+        mode: flags.mode,
+        k: flags.k,
+        seed: flags.seed,
+        testFile: flags.testFile,
+        testFraction: flags.testFraction,
+        modelPath: flags.model,
+        backend: flags.backend,
+        limit: flags.limit,
+        epochs: flags.epochs,
+        workers: flags.workers,
+        ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),
+      },
+      { onProgress: flags.progress ? (e) => progress.update(e) : undefined, signal: controller.signal },
+    );
+    progress.done();
+    const target = path.join(flags.out, 'audit.json');
+    writeFileAtomic(target, JSON.stringify(report, null, 1) + '\n');
+    process.stdout.write(formatSummary(report, flags.top) + '\n\n');
+    process.stdout.write(`wrote ${target}\n`);
+  } finally {
+    progress.done();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function fraction(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 0.5) throw new InvalidArgumentError('expected a number from 0 to 0.5');
+  return n;
+}
+
+function thresholds(value: string): [number | 'auto', number] {
+  const [input, embedding, ...rest] = value.split(',').map((p) => p.trim());
+  const isCosine = (p: string | undefined) => p !== undefined && Number(p) > 0 && Number(p) <= 1;
+  if (rest.length || !(input === 'auto' || isCosine(input)) || !isCosine(embedding)) {
+    throw new InvalidArgumentError('expected two cosines in (0,1], the first may be auto: e.g. 0.97,0.9 or auto,0.9');
+  }
+  return [input === 'auto' ? 'auto' : Number(input), Number(embedding)];
+}
+
+/** Run the CLI and return the exit code: 0 done, 2 bad input, 1 anything else. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    return exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  const commanderError = err as { code?: string; exitCode?: number };
+  if (commanderError.code === 'commander.helpDisplayed' || commanderError.code === 'commander.version') return EXIT_OK;
+  if (commanderError.code?.startsWith('commander.')) return EXIT_BAD_INPUT;
+  if (err instanceof InputError) {
+    process.stderr.write(`forgetlens: error: ${err.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (err instanceof CancelledError) {
+    process.stderr.write('forgetlens: cancelled; nothing was written\n');
+    return EXIT_FAILURE;
+  }
+  process.stderr.write(`forgetlens: failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,144 @@
+import { Dataset } from '../data/dataset';
+import { InputError } from '../errors';
+import { initBackend } from '../model/backend';
+import { DeviceData, toDeviceData } from '../model/deviceData';
+import { Mlp, describeArchitecture, sizeArchitecture } from '../model/mlp';
+import { accuracyOn, predictAll } from '../model/predict';
+import { defaultTrainOptions, trainMlp } from '../model/train';
+import { loadUserModel } from '../model/userModel';
+import { JobContext, report } from '../progress';
+import { AuditReport } from '../report/auditSchema';
+import { buildAuditReport } from '../report/buildAuditReport';
+import { computeFactors } from './computeFactors';
+import { estimateMemorization } from './estimateMemorization';
+import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from './options';
+import { TrainTestSplit, appendedTestSplit, heldOutSplit } from './splits';
+import { Stopwatch } from './stopwatch';
+
+export interface AuditResult {
+  report: AuditReport;
+  dataset: Dataset;
+}
+
+/** The audit of a dataset already in memory (and, optionally, a separate test set encoded like it). */
+export async function auditDataset(
+  dataset: Dataset,
+  partial: Partial<AuditOptions> = {},
+  extra: { testSet?: Dataset; clock?: Stopwatch } = {},
+  ctx?: JobContext,
+): Promise<AuditResult> {
+  const options: AuditOptions = { ...DEFAULT_AUDIT_OPTIONS, ...partial };
+  validateOptions(options);
+  const { testSet } = extra;
+  const clock = extra.clock ?? new Stopwatch();
+  const backend = await initBackend(options.backend);
+  const combined = testSet ? concatenate(dataset, testSet) : { X: dataset.X, y: dataset.y };
+  const data = toDeviceData(combined.X, dataset.numFeatures, combined.y, dataset.classes.length);
+  try {
+    const split = testSet
+      ? appendedTestSplit(dataset.ids.length, testSet.ids.length)
+      : heldOutSplit(dataset.y, options.testFraction, options.seed);
+    const trained = await obtainModel(data, dataset, split, options, ctx);
+    clock.lap('training');
+
+    const memorization = trained.source === 'trained'
+      ? await estimateMemorization(data, split, trained, options, ctx)
+      : undefined;
+    clock.lap('memorization');
+
+    const predictions = predictAll(trained.model, data, { embeddings: true });
+    clock.lap('embeddings');
+
+    const factors = await computeFactors(
+      { dataset, data, split, predictions, record: trained.record, memorization, contentHashes: hashesFor(dataset, testSet) },
+      options,
+      clock,
+      ctx,
+    );
+
+    report(ctx, 'writing', 0);
+    const built = buildAuditReport({
+      dataset,
+      options,
+      split,
+      factors,
+      memorization,
+      model: {
+        source: trained.source,
+        backend: backend.name,
+        backendNotes: backend.notes,
+        architecture: trained.architecture,
+        epochs: trained.epochs,
+        testSource: testSet ? 'test file' : split.testIdx.length ? 'held-out split' : 'none',
+        trainAccuracy: accuracyOn(predictions, data.y, split.trainIdx),
+        testAccuracy: split.testIdx.length ? accuracyOn(predictions, data.y, split.testIdx) : null,
+      },
+      timings: clock.timings(),
+    });
+    trained.model.dispose();
+    return { report: built, dataset };
+  } finally {
+    data.dispose();
+  }
+}
+
+interface ObtainedModel {
+  source: 'trained' | 'loaded';
+  model: { forward: Mlp['forward']; embeddingDim: number; dispose(): void };
+  architecture: string;
+  epochs: number | null;
+  record?: Awaited<ReturnType<typeof trainMlp>>;
+  trainOptions?: ReturnType<typeof defaultTrainOptions>;
+}
+
+export type { ObtainedModel };
+
+async function obtainModel(
+  data: DeviceData,
+  dataset: Dataset,
+  split: TrainTestSplit,
+  options: AuditOptions,
+  ctx?: JobContext,
+): Promise<ObtainedModel> {
+  if (options.modelPath) {
+    const loaded = await loadUserModel(options.modelPath, dataset.numFeatures, dataset.classes.length);
+    return { source: 'loaded', model: loaded, architecture: loaded.description, epochs: null };
+  }
+  const arch = sizeArchitecture(dataset.numFeatures, dataset.classes.length);
+  const trainOptions = { ...defaultTrainOptions(split.trainIdx.length, options.seed), ...(options.epochs ? { epochs: options.epochs } : {}) };
+  const model = Mlp.create(arch, options.seed);
+  report(ctx, 'training', 0);
+  const record = await trainMlp(
+    model,
+    data,
+    split.trainIdx,
+    { ...trainOptions, record: true, onEpoch: (fraction) => report(ctx, 'training', fraction) },
+    ctx,
+  );
+  return { source: 'trained', model, architecture: describeArchitecture(arch), epochs: trainOptions.epochs, record, trainOptions };
+}
+
+function concatenate(train: Dataset, test: Dataset): { X: Float32Array; y: Int32Array } {
+  const X = new Float32Array(train.X.length + test.X.length);
+  X.set(train.X, 0);
+  X.set(test.X, train.X.length);
+  const y = new Int32Array(train.y.length + test.y.length);
+  y.set(train.y, 0);
+  y.set(test.y, train.y.length);
+  return { X, y };
+}
+
+function hashesFor(dataset: Dataset, testSet?: Dataset): string[] {
+  return testSet ? [...dataset.contentHashes, ...testSet.contentHashes.map((h) => `test:${h}`)] : dataset.contentHashes;
+}
+
+function validateOptions(options: AuditOptions): void {
+  if (!Number.isInteger(options.k) || options.k < 2) throw new InputError(`--k must be a whole number of at least 2 (got ${options.k})`);
+  if (!Number.isInteger(options.seed)) throw new InputError(`--seed must be a whole number (got ${options.seed})`);
+  if (!(options.testFraction >= 0 && options.testFraction <= 0.5)) {
+    throw new InputError(`--test-fraction must be between 0 and 0.5 (got ${options.testFraction})`);
+  }
+  if (options.mode === 'thorough' && options.modelPath) {
+    throw new InputError('--mode thorough retrains models from scratch and cannot be combined with --model');
+  }
+}

@@ -1,0 +1,50 @@
+import { BackendPreference } from '../model/backend';
+import { DEFAULT_SIMILARITY, SimilarityThresholds } from '../factors/similarity';
+
+export type AuditMode = 'fast' | 'thorough';
+
+export interface AuditOptions {
+  label?: string;
+  id?: string;
+  mode: AuditMode;
+  /** Models for the thorough subsample estimator. */
+  k: number;
+  seed: number;
+  /** Share of the data held out (stratified) for test metrics when no test file is given; 0 = none. */
+  testFraction: number;
+  /** A separate test file in the same format and columns; replaces the held-out split. */
+  testFile?: string;
+  /** A TF.js Layers model.json to audit instead of training the default MLP. */
+  modelPath?: string;
+  similarity: SimilarityThresholds;
+  /** Neighbours examined for entanglement and label disagreement. */
+  neighbours: number;
+  backend: BackendPreference;
+  limit?: number;
+  imageSize?: number;
+  /** Override the sized-from-data training schedule (mostly for tests and benchmarks). */
+  epochs?: number;
+  /** Parallel training processes for the K thorough models (default: CPU count, at most 4). */
+  workers?: number;
+}
+
+export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
+  mode: 'fast',
+  k: 32,
+  seed: 0,
+  testFraction: 0.1,
+  similarity: DEFAULT_SIMILARITY,
+  neighbours: 10,
+  backend: 'auto',
+};
+
+/** Held-out split never larger than this many samples: more adds cost, not precision. */
+export const MAX_HELD_OUT = 5000;
+/** Candidate neighbours examined per sample when looking for near-duplicates. */
+export const SIMILARITY_CANDIDATES = 50;
+/** Input spaces wider than this are searched through a random projection (candidates verified exactly). */
+export const PROJECTION_DIM = 128;
+/** Memorization at or above which a sample counts as memorized in the summary. */
+export const MEMORIZED_THRESHOLD = 0.5;
+/** Difficulty at or above which a sample counts as hard in the summary. */
+export const HARD_THRESHOLD = 0.5;

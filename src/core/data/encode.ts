@@ -1,0 +1,199 @@
+import { InputError } from '../errors';
+import { MAX_CATEGORIES, describeColumn } from './columns';
+import { FeatureColumn } from './dataset';
+import { ColumnData, ParsedTable } from './tableBuilder';
+import { TEXT_BUCKETS, hashText } from './textFeatures';
+
+/** How each column was encoded: JSON-serialisable, so a test file can be encoded the same way. */
+export interface EncoderState {
+  columns: EncodedColumn[];
+  classes: string[];
+  labelColumn: string;
+  idColumn: string | null;
+}
+
+type EncodedColumn =
+  | { name: string; kind: 'numeric'; mean: number; std: number }
+  | { name: string; kind: 'array'; width: number; mean: number[]; std: number[] }
+  | { name: string; kind: 'categorical'; categories: string[] }
+  | { name: string; kind: 'text' }
+  | { name: string; kind: 'dropped'; note: string };
+
+export const OTHER_CATEGORY = '(other)';
+export const MISSING_CATEGORY = '(missing)';
+
+export interface EncodedTable {
+  X: Float32Array;
+  numFeatures: number;
+  y: Int32Array;
+  classes: string[];
+  columns: FeatureColumn[];
+  missingValues: number;
+  encoder: EncoderState;
+}
+
+/** Fit the encoding on this table (or reuse `fitted`) and produce the feature matrix and labels. */
+export function encodeTable(table: ParsedTable, fitted?: EncoderState): EncodedTable {
+  const encoder = fitted ?? fitEncoder(table);
+  const n = table.ids.length;
+  const widths = encoder.columns.map(widthOf);
+  const numFeatures = widths.reduce((a, b) => a + b, 0);
+  if (numFeatures === 0) {
+    const dropped = table.columns.filter((c) => c.kind === 'dropped' && c.name !== table.labelColumn && c.name !== table.idColumn);
+    throw new InputError(`no feature columns left${dropped.length ? ` (dropped: ${dropped.map((c) => c.name).join(', ')})` : ''}`, table.file);
+  }
+  const X = new Float32Array(n * numFeatures);
+  let offset = 0;
+  encoder.columns.forEach((spec, c) => {
+    const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
+    writeColumn(spec, data, X, numFeatures, offset, n);
+    offset += widths[c];
+  });
+  const classIndex = new Map(encoder.classes.map((label, k) => [label, k]));
+  const y = new Int32Array(n);
+  table.labels.forEach((label, i) => {
+    const k = classIndex.get(label);
+    if (k === undefined) throw new InputError(`label "${label}" does not occur in the training data`, table.file, table.lines[i], table.labelColumn);
+    y[i] = k;
+  });
+  const columns = encoder.columns.map((spec, c) => {
+    const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
+    return describeColumn(spec.name, spec.kind, widths[c], data.missing, spec.kind === 'dropped' ? spec.note : undefined);
+  }).filter((c) => c.name !== table.labelColumn && c.name !== table.idColumn);
+  const missingValues = columns.reduce((s, c) => s + c.missing, 0);
+  return { X, numFeatures, y, classes: encoder.classes, columns, missingValues, encoder };
+}
+
+function fitEncoder(table: ParsedTable): EncoderState {
+  const classes = sortLabels([...new Set(table.labels)]);
+  if (classes.length < 2) {
+    throw new InputError(`only one class "${classes[0]}" in label column "${table.labelColumn}": need at least two`, table.file);
+  }
+  return { columns: table.columns.map(fitColumn), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
+}
+
+function fitColumn(column: ColumnData): EncodedColumn {
+  switch (column.kind) {
+    case 'numeric': {
+      const { mean, std } = meanStd(column.values, 0, 1);
+      return { name: column.name, kind: 'numeric', mean, std };
+    }
+    case 'array': {
+      const n = column.values.length / column.width;
+      const mean: number[] = [];
+      const std: number[] = [];
+      for (let j = 0; j < column.width; j++) {
+        const s = meanStd(column.values, j, column.width, n);
+        mean.push(s.mean);
+        std.push(s.std);
+      }
+      return { name: column.name, kind: 'array', width: column.width, mean, std };
+    }
+    case 'categorical': {
+      const seen: string[] = [];
+      const set = new Set<string>();
+      let overflow = false;
+      for (const v of column.values) {
+        const value = v === '' ? MISSING_CATEGORY : v;
+        if (set.has(value)) continue;
+        if (set.size < MAX_CATEGORIES) {
+          set.add(value);
+          seen.push(value);
+        } else overflow = true;
+      }
+      return { name: column.name, kind: 'categorical', categories: overflow ? [...seen, OTHER_CATEGORY] : seen };
+    }
+    case 'text':
+      return { name: column.name, kind: 'text' };
+    case 'dropped':
+      return { name: column.name, kind: 'dropped', note: column.note };
+  }
+}
+
+function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, stride: number, offset: number, n: number): void {
+  switch (spec.kind) {
+    case 'numeric': {
+      const values = (data as Extract<ColumnData, { kind: 'numeric' }>).values;
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        // Missing values are imputed with the mean: zero after standardisation.
+        X[i * stride + offset] = Number.isFinite(v) && spec.std > 0 ? (v - spec.mean) / spec.std : 0;
+      }
+      return;
+    }
+    case 'array': {
+      const values = (data as Extract<ColumnData, { kind: 'array' }>).values;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < spec.width; j++) {
+          const v = values[i * spec.width + j];
+          X[i * stride + offset + j] = spec.std[j] > 0 ? (v - spec.mean[j]) / spec.std[j] : 0;
+        }
+      }
+      return;
+    }
+    case 'categorical': {
+      const values = (data as Extract<ColumnData, { kind: 'categorical' }>).values;
+      const index = new Map(spec.categories.map((c, k) => [c, k]));
+      const other = index.get(OTHER_CATEGORY);
+      for (let i = 0; i < n; i++) {
+        const k = index.get(values[i] === '' ? MISSING_CATEGORY : values[i]) ?? other;
+        if (k !== undefined) X[i * stride + offset + k] = 1;
+      }
+      return;
+    }
+    case 'text': {
+      const values = (data as Extract<ColumnData, { kind: 'text' }>).values;
+      const row = new Float32Array(TEXT_BUCKETS);
+      for (let i = 0; i < n; i++) {
+        row.fill(0);
+        hashText(values[i], row, 0);
+        X.set(row, i * stride + offset);
+      }
+      return;
+    }
+    case 'dropped':
+      return;
+  }
+}
+
+function widthOf(spec: EncodedColumn): number {
+  switch (spec.kind) {
+    case 'numeric':
+      return 1;
+    case 'array':
+      return spec.width;
+    case 'categorical':
+      return spec.categories.length;
+    case 'text':
+      return TEXT_BUCKETS;
+    case 'dropped':
+      return 0;
+  }
+}
+
+function matchColumn(table: ParsedTable, name: string): ColumnData {
+  const found = table.columns.find((c) => c.name === name);
+  if (!found) throw new InputError(`column "${name}" of the training data is missing (columns: ${table.columns.map((c) => c.name).join(', ')})`, table.file);
+  return found;
+}
+
+function meanStd(values: number[], start: number, step: number, count = Math.ceil((values.length - start) / step)): { mean: number; std: number } {
+  let sum = 0;
+  let n = 0;
+  for (let k = 0, i = start; k < count; k++, i += step) {
+    if (Number.isFinite(values[i])) {
+      sum += values[i];
+      n++;
+    }
+  }
+  const mean = n ? sum / n : 0;
+  let sq = 0;
+  for (let k = 0, i = start; k < count; k++, i += step) if (Number.isFinite(values[i])) sq += (values[i] - mean) ** 2;
+  return { mean, std: n ? Math.sqrt(sq / n) : 0 };
+}
+
+/** Numeric labels sort as numbers (2 before 10), others as text. */
+export function sortLabels(labels: string[]): string[] {
+  const numeric = labels.every((l) => Number.isFinite(Number(l)) && l.trim() !== '');
+  return numeric ? [...labels].sort((a, b) => Number(a) - Number(b)) : [...labels].sort();
+}

@@ -1,0 +1,115 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../errors';
+import { JobContext, report } from '../progress';
+import { TableReadOptions, readDelimited } from './csv';
+import { Dataset, DatasetFormat } from './dataset';
+import { EncoderState, encodeTable } from './encode';
+import { sha256File, sha256Files } from './hash';
+import { idxImagesPath, isIdxImages, readIdx } from './idx';
+import { readImageFolder } from './images';
+import { readJsonl } from './jsonl';
+import { pixelTable } from './pixelTable';
+import { ParsedTable } from './tableBuilder';
+
+export type { EncoderState };
+
+export interface LoadOptions {
+  /** Label column or key; default label/target/class/y, else the last column. */
+  label?: string;
+  /** Id column or key; default a column named id, else the 1-based row number. */
+  id?: string;
+  /** Read only the first N samples. */
+  limit?: number;
+  /** Images: side of the square they are resized to (default 28). */
+  imageSize?: number;
+  /** Encode like this training set (for a separate test file). */
+  encoder?: EncoderState;
+}
+
+export function detectFormat(target: string): DatasetFormat {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    throw new InputError('no such file or folder', target);
+  }
+  if (stat.isDirectory()) {
+    const inside = fs.readdirSync(target);
+    return inside.some((f) => isIdxImages(f)) ? 'idx' : 'images';
+  }
+  const name = path.basename(target).toLowerCase();
+  if (isIdxImages(name)) return 'idx';
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  throw new InputError('unknown dataset format: expected .csv, .tsv, .jsonl/.ndjson, an image folder (root/<class>/<image>) or IDX images', target);
+}
+
+/** Read any supported dataset into features, labels, ids and sources. The dataset is only read. */
+export async function loadDataset(target: string, options: LoadOptions = {}, ctx?: JobContext): Promise<{ dataset: Dataset; encoder: EncoderState }> {
+  const format = detectFormat(target);
+  assertReadable(target);
+  const tableOptions: TableReadOptions = { label: options.label, id: options.id, limit: options.limit, fixedKinds: fixedKinds(options.encoder) };
+  const { table, sha256 } = await readTable(target, format, tableOptions, options, ctx);
+  const encoded = encodeTable(table, options.encoder);
+  report(ctx, 'reading', 1);
+  const isImageFolder = format === 'images';
+  const dataset: Dataset = {
+    path: target,
+    format,
+    sha256,
+    ids: table.ids,
+    sources: table.ids.map((id, i) =>
+      isImageFolder ? { file: path.join(target, id) } : table.lines[i] > 0 ? { file: target, line: table.lines[i] } : { file: table.file },
+    ),
+    X: encoded.X,
+    numFeatures: encoded.numFeatures,
+    y: encoded.y,
+    classes: encoded.classes,
+    labelColumn: table.labelColumn,
+    idColumn: table.idColumn,
+    columns: encoded.columns,
+    missingValues: encoded.missingValues,
+    contentHashes: table.contentHashes,
+    previews: table.previews,
+  };
+  return { dataset, encoder: encoded.encoder };
+}
+
+async function readTable(
+  target: string,
+  format: DatasetFormat,
+  tableOptions: TableReadOptions,
+  options: LoadOptions,
+  ctx?: JobContext,
+): Promise<{ table: ParsedTable; sha256: string }> {
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      return { table: await readDelimited(target, format === 'csv' ? ',' : '\t', tableOptions, ctx), sha256: await sha256File(target) };
+    case 'jsonl':
+      return { table: await readJsonl(target, tableOptions, ctx), sha256: await sha256File(target) };
+    case 'images': {
+      const samples = await readImageFolder(target, options, ctx);
+      return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids) };
+    }
+    case 'idx': {
+      const file = idxImagesPath(target);
+      return { table: pixelTable(readIdx(file, options)), sha256: await sha256File(file) };
+    }
+  }
+}
+
+function fixedKinds(encoder?: EncoderState): TableReadOptions['fixedKinds'] {
+  if (!encoder) return undefined;
+  return new Map(encoder.columns.map((c) => [c.name, c.kind]));
+}
+
+function assertReadable(target: string): void {
+  try {
+    fs.accessSync(target, fs.constants.R_OK);
+  } catch (err) {
+    throw new InputError(`cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`, target);
+  }
+}

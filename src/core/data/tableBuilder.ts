@@ -1,0 +1,170 @@
+import { InputError } from '../errors';
+import { TYPE_SAMPLE_ROWS, inferKind, isMissing, parseNumber } from './columns';
+import { contentHash } from './hash';
+
+/** One input column's values after streaming, before encoding. */
+export type ColumnData =
+  | { name: string; kind: 'numeric'; values: number[]; missing: number }
+  | { name: string; kind: 'categorical'; values: string[]; missing: number }
+  | { name: string; kind: 'text'; values: string[]; missing: number }
+  | { name: string; kind: 'array'; width: number; values: number[]; missing: number }
+  | { name: string; kind: 'dropped'; note: string; missing: number };
+
+export interface ParsedTable {
+  file: string;
+  labelColumn: string;
+  idColumn: string | null;
+  ids: string[];
+  labels: string[];
+  lines: number[];
+  columns: ColumnData[];
+  contentHashes: string[];
+  previews: string[];
+}
+
+export type CellValue = string | number | boolean | null | undefined | number[];
+
+interface PendingRecord {
+  cells: CellValue[];
+  line: number;
+}
+
+/**
+ * Collects records from a streaming reader (CSV or JSONL). The first rows are buffered to decide
+ * each column's kind; afterwards every row goes straight into compact per-column storage, so the
+ * file's text is never held in memory.
+ */
+export class TableBuilder {
+  private readonly pending: PendingRecord[] = [];
+  private columns: ColumnData[] | undefined;
+  private readonly ids: string[] = [];
+  private readonly labels: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly contentHashes: string[] = [];
+  private readonly previews: string[] = [];
+  private readonly idLines = new Map<string, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly names: string[],
+    private readonly labelIndex: number,
+    private readonly idIndex: number,
+    /** Kinds fixed in advance (a test file is read the way its training file was). */
+    private readonly fixedKinds?: Map<string, ColumnData['kind']>,
+  ) {}
+
+  get rowCount(): number {
+    return this.ids.length + this.pending.length;
+  }
+
+  add(cells: CellValue[], line: number): void {
+    if (this.columns) this.store({ cells, line });
+    else {
+      this.pending.push({ cells, line });
+      if (this.pending.length >= TYPE_SAMPLE_ROWS) this.decideKinds();
+    }
+  }
+
+  finish(): ParsedTable {
+    if (!this.columns) this.decideKinds();
+    if (this.ids.length === 0) throw new InputError('no data rows after the header', this.file);
+    return {
+      file: this.file,
+      labelColumn: this.names[this.labelIndex],
+      idColumn: this.idIndex >= 0 ? this.names[this.idIndex] : null,
+      ids: this.ids,
+      labels: this.labels,
+      lines: this.lines,
+      columns: this.columns!,
+      contentHashes: this.contentHashes,
+      previews: this.previews,
+    };
+  }
+
+  private decideKinds(): void {
+    this.columns = this.names.map((name, c): ColumnData => {
+      if (c === this.labelIndex || c === this.idIndex) return { name, kind: 'dropped', note: 'label or id', missing: 0 };
+      const sample = this.pending.map((r) => r.cells[c]);
+      const fixed = this.fixedKinds?.get(name);
+      if (fixed === 'array') return { name, kind: 'array', width: (sample.find(Array.isArray) as number[] | undefined)?.length ?? 0, values: [], missing: 0 };
+      if (fixed) return emptyColumn(name, fixed);
+      const arrays = sample.filter(Array.isArray) as number[][];
+      if (arrays.length > 0) return { name, kind: 'array', width: arrays[0].length, values: [], missing: 0 };
+      const inferred = inferKind(sample.map((v) => (isMissingValue(v) ? undefined : String(v))));
+      return emptyColumn(name, inferred.kind, inferred.note);
+    });
+    for (const record of this.pending.splice(0)) this.store(record);
+  }
+
+  private store({ cells, line }: PendingRecord): void {
+    const label = cells[this.labelIndex];
+    if (isMissingValue(label)) throw new InputError(`missing label in column "${this.names[this.labelIndex]}"`, this.file, line, this.names[this.labelIndex]);
+    const id = this.idIndex >= 0 ? cells[this.idIndex] : String(this.ids.length + 1);
+    if (isMissingValue(id)) throw new InputError(`missing id in column "${this.names[this.idIndex]}"`, this.file, line, this.names[this.idIndex]);
+    const idText = String(id).trim();
+    const firstLine = this.idLines.get(idText);
+    if (firstLine !== undefined) throw new InputError(`duplicate id "${idText}" on lines ${firstLine} and ${line}`, this.file, line);
+    this.idLines.set(idText, line);
+    const raw: string[] = [];
+    const preview: string[] = [];
+    this.columns!.forEach((column, c) => {
+      if (column.kind === 'dropped') return;
+      const value = cells[c];
+      raw.push(Array.isArray(value) ? value.join(',') : String(value ?? ''));
+      if (preview.length < 4) preview.push(`${column.name}=${truncate(Array.isArray(value) ? `[${value.length} values]` : String(value ?? ''), 40)}`);
+      this.storeCell(column, value, line);
+    });
+    this.ids.push(idText);
+    this.labels.push(String(label).trim());
+    this.lines.push(line);
+    this.contentHashes.push(contentHash(raw.join('\u0001')));
+    this.previews.push(truncate(preview.join(', '), 120));
+  }
+
+  private storeCell(column: ColumnData, value: CellValue, line: number): void {
+    const missing = isMissingValue(value);
+    if (missing) column.missing++;
+    switch (column.kind) {
+      case 'numeric': {
+        const n = missing ? NaN : typeof value === 'number' ? value : parseNumber(String(value));
+        if (!missing && !Number.isFinite(n)) {
+          throw new InputError(`value "${truncate(String(value), 40)}" is not a number in numeric column "${column.name}"`, this.file, line, column.name);
+        }
+        column.values.push(n);
+        return;
+      }
+      case 'categorical':
+      case 'text':
+        column.values.push(missing ? '' : String(value).trim());
+        return;
+      case 'array': {
+        if (missing) throw new InputError(`missing array in field "${column.name}"`, this.file, line, column.name);
+        if (!Array.isArray(value) || value.length !== column.width || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+          throw new InputError(`field "${column.name}" must be an array of ${column.width} numbers like the first rows`, this.file, line, column.name);
+        }
+        for (const v of value) column.values.push(v);
+        return;
+      }
+      case 'dropped':
+        return;
+    }
+  }
+}
+
+function emptyColumn(name: string, kind: Exclude<ColumnData['kind'], 'array'>, note?: string): ColumnData {
+  if (kind === 'dropped') return { name, kind, note: note ?? 'dropped', missing: 0 };
+  return { name, kind, values: [], missing: 0 } as ColumnData;
+}
+
+function isMissingValue(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value === 'boolean' || Array.isArray(value)) return false;
+  return isMissing(value);
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+

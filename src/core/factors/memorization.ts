@@ -1,0 +1,64 @@
+import { fitIsotonic } from '../util/stats';
+
+/** What one model trained on a subset says about every sample. */
+export interface SubsetModelOutcome {
+  /** 1 where the sample was in this model's training subset. */
+  member: Uint8Array;
+  /** p(y_i|x_i) under this model, for every sample. */
+  pTrue: Float32Array;
+  /** 1 where this model predicts the sample's label. */
+  correct: Uint8Array;
+}
+
+export interface MemorizationEstimate {
+  /** Feldman & Zhang: P[correct | in training] − P[correct | held out]. NaN without both groups. */
+  memorization: Float32Array;
+  /** The same with p(y|x) in place of 0/1 correctness (less noisy with few models). */
+  memorizationSoft: Float32Array;
+  /** Models that saw / did not see each sample. */
+  modelsIn: Int32Array;
+  modelsOut: Int32Array;
+}
+
+/** The subsample memorization estimator over K models trained on random subsets. */
+export function subsampleMemorization(outcomes: SubsetModelOutcome[], n: number): MemorizationEstimate {
+  const est: MemorizationEstimate = {
+    memorization: new Float32Array(n).fill(NaN),
+    memorizationSoft: new Float32Array(n).fill(NaN),
+    modelsIn: new Int32Array(n),
+    modelsOut: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    let correctIn = 0;
+    let correctOut = 0;
+    let pIn = 0;
+    let pOut = 0;
+    for (const outcome of outcomes) {
+      if (outcome.member[i]) {
+        est.modelsIn[i]++;
+        correctIn += outcome.correct[i];
+        pIn += outcome.pTrue[i];
+      } else {
+        est.modelsOut[i]++;
+        correctOut += outcome.correct[i];
+        pOut += outcome.pTrue[i];
+      }
+    }
+    if (est.modelsIn[i] > 0 && est.modelsOut[i] > 0) {
+      est.memorization[i] = correctIn / est.modelsIn[i] - correctOut / est.modelsOut[i];
+      est.memorizationSoft[i] = pIn / est.modelsIn[i] - pOut / est.modelsOut[i];
+    }
+  }
+  return est;
+}
+
+/**
+ * Fast mode's memorization estimate: the noisy two-model (cross-fit) soft estimate smoothed by an
+ * isotonic fit on the one-run confidence proxy, so each sample gets the memorization that samples
+ * with its confidence showed on average. Lower confidence can only mean equal or higher memorization.
+ */
+export function calibrateMemorization(confidence: Float32Array, crossFitSoft: Float32Array): Float32Array {
+  const lackOfConfidence = Float32Array.from(confidence, (c) => 1 - c);
+  const fit = fitIsotonic(lackOfConfidence, crossFitSoft);
+  return Float32Array.from(lackOfConfidence, (v) => (Number.isFinite(v) ? Math.max(0, Math.min(1, fit(v))) : NaN));
+}

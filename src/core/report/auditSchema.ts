@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The audit report (`audit.json`). Other tools (the extension, the forget-set audit, pipelines)
+ * depend on these names: add fields freely, never rename or remove one without bumping
+ * AUDIT_SCHEMA_VERSION. Documented in docs/audit-schema.md.
+ */
+export const AUDIT_SCHEMA_VERSION = 1;
+
+/** A factor that could not be computed for this sample (e.g. held out, or a loaded model) is null. */
+const maybe = z.number().nullable();
+
+export const SampleFactorsSchema = z.object({
+  memorization: maybe,
+  memorizationSoft: maybe,
+  memorizationCrossFit: maybe,
+  confidence: maybe,
+  maxConfidence: maybe,
+  negEntropy: maybe,
+  fractionCorrect: maybe,
+  entanglement: z.number(),
+  entanglementKnnShare: z.number(),
+  entanglementCentroidRatio: maybe,
+  similarCount: z.number().int().nonnegative(),
+  similarCountCapped: z.boolean(),
+  exactDuplicates: z.number().int().nonnegative(),
+  nearestSimilarity: maybe,
+  similarIds: z.array(z.string()),
+  similarities: z.array(z.number()),
+  margin: z.number(),
+  loss: z.number(),
+  gradNorm: z.number(),
+  cumulativeGradNormSq: maybe,
+  firstLearnedEpoch: maybe,
+  forgettingEvents: maybe,
+  variability: maybe,
+  labelDisagreement: z.number(),
+  predictedLabel: z.string(),
+});
+
+export const SampleSchema = z.object({
+  id: z.string(),
+  source: z.object({ file: z.string(), line: z.number().int().positive().optional() }),
+  label: z.string(),
+  split: z.enum(['train', 'test']),
+  rank: z.number().int().positive(),
+  difficulty: z.number().min(0).max(1),
+  reasons: z.array(z.string()).min(1),
+  contributions: z.record(z.string(), z.number()),
+  preview: z.string(),
+  factors: SampleFactorsSchema,
+});
+
+export const AuditReportSchema = z.object({
+  schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('forgetlens'), version: z.string() }),
+  createdAt: z.string(),
+  dataset: z.object({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(['csv', 'tsv', 'jsonl', 'images', 'idx']),
+    rows: z.number().int().positive(),
+    features: z.number().int().positive(),
+    classes: z.array(z.string()).min(2),
+    labelColumn: z.string(),
+    idColumn: z.string().nullable(),
+    missingValues: z.number().int().nonnegative(),
+    columns: z.array(
+      z.object({ name: z.string(), kind: z.string(), width: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), note: z.string().optional() }),
+    ),
+  }),
+  model: z.object({
+    source: z.enum(['trained', 'loaded']),
+    backend: z.string(),
+    backendNotes: z.array(z.string()),
+    architecture: z.string(),
+    seed: z.number().int(),
+    epochs: z.number().int().nullable(),
+    trainSamples: z.number().int().nonnegative(),
+    testSamples: z.number().int().nonnegative(),
+    testSource: z.enum(['held-out split', 'test file', 'none']),
+    trainAccuracy: z.number().min(0).max(1),
+    testAccuracy: z.number().min(0).max(1).nullable(),
+  }),
+  settings: z.object({
+    mode: z.enum(['fast', 'thorough']),
+    k: z.number().int().positive().nullable(),
+    seed: z.number().int(),
+    testFraction: z.number().min(0).max(0.5),
+    similarity: z.object({ input: z.union([z.number(), z.literal('auto')]), embedding: z.number(), inputEffective: z.number() }),
+    neighbours: z.number().int().positive(),
+    factorWeights: z.record(z.string(), z.number()),
+  }),
+  diagnostics: z.object({
+    unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
+    inputSearch: z.object({ method: z.enum(['exact', 'random-projection']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    memorizationMethod: z.string(),
+    proxyVsMemorizationSpearman: z.number().nullable(),
+  }),
+  timings: z.record(z.string(), z.number().nonnegative()),
+  summary: z.object({
+    meanDifficulty: z.number(),
+    hard: z.number().int().nonnegative(),
+    withSimilarSamples: z.number().int().nonnegative(),
+    memorized: z.number().int().nonnegative(),
+  }),
+  samples: z.array(SampleSchema),
+});
+
+export type AuditReport = z.infer<typeof AuditReportSchema>;
+export type AuditSample = z.infer<typeof SampleSchema>;
+export type SampleFactors = z.infer<typeof SampleFactorsSchema>;
+
+/** Validate a report; throws with the first problems listed by path. */
+export function validateAuditReport(value: unknown): AuditReport {
+  const result = AuditReportSchema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`audit report does not match schema v${AUDIT_SCHEMA_VERSION}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,4 @@
+import packageJson from '../../package.json';
+
+export const TOOL_NAME = 'forgetlens';
+export const TOOL_VERSION: string = packageJson.version;

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SubsetModelOutcome, calibrateMemorization, subsampleMemorization } from '../../../src/core/factors/memorization';
+
+function outcome(member: number[], correct: number[], pTrue: number[]): SubsetModelOutcome {
+  return { member: Uint8Array.from(member), correct: Uint8Array.from(correct), pTrue: Float32Array.from(pTrue) };
+}
+
+test('subsample estimator: correct when seen minus correct when held out', () => {
+  // Sample 0: right only when seen (memorized). Sample 1: always right. Sample 2: never held out.
+  const outcomes = [
+    outcome([1, 1, 1], [1, 1, 1], [0.9, 0.9, 0.8]),
+    outcome([1, 0, 1], [1, 1, 1], [0.7, 0.8, 0.6]),
+    outcome([0, 1, 1], [0, 1, 1], [0.1, 0.9, 0.7]),
+    outcome([0, 0, 1], [0, 1, 0], [0.3, 0.7, 0.4]),
+  ];
+  const est = subsampleMemorization(outcomes, 3);
+  assert.equal(est.memorization[0], 1);
+  assert.equal(est.memorization[1], 0);
+  assert.ok(Number.isNaN(est.memorization[2]));
+  assert.ok(Math.abs(est.memorizationSoft[0] - (0.8 - 0.2)) < 1e-6);
+  assert.deepEqual(Array.from(est.modelsIn), [2, 2, 4]);
+});
+
+test('calibration maps lower confidence to equal or higher memorization, within [0,1]', () => {
+  const confidence = Float32Array.from([0.99, 0.95, 0.6, 0.3, 0.1, NaN]);
+  const crossFit = Float32Array.from([0.0, 0.1, 0.2, 0.9, 0.7, NaN]);
+  const mem = calibrateMemorization(confidence, crossFit);
+  for (let i = 1; i < 5; i++) assert.ok(mem[i] >= mem[i - 1], `not monotone at ${i}: ${Array.from(mem)}`);
+  assert.ok(Number.isNaN(mem[5]));
+  assert.ok(Math.abs(mem[3] - 0.8) < 1e-6 && Math.abs(mem[4] - 0.8) < 1e-6);
+});
