@@ -20,7 +20,7 @@ export function formatSummary(report: AuditReport, top: number): string {
     truncate(s.id, 16),
     truncate(s.label, 12),
     s.difficulty.toFixed(2),
-    truncate(s.source.line ? `${baseName(s.source.file)}:${s.source.line}` : baseName(s.source.file), 24),
+    truncate(s.source.line ? `${baseName(s.source.file)}:${s.source.line}` : report.dataset.format === 'idx' ? `image #${s.id}` : baseName(s.source.file), 24),
     s.reasons[0],
   ]);
   const header = ['rank', 'id', 'label', 'difficulty', 'where', 'main reason'];

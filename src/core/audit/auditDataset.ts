@@ -2,7 +2,7 @@ import { Dataset } from '../data/dataset';
 import { InputError } from '../errors';
 import { initBackend } from '../model/backend';
 import { DeviceData, toDeviceData } from '../model/deviceData';
-import { Mlp, describeArchitecture, sizeArchitecture } from '../model/mlp';
+import { Mlp, MlpArchitecture, describeArchitecture, sizeArchitecture } from '../model/mlp';
 import { accuracyOn, predictAll } from '../model/predict';
 import { defaultTrainOptions, trainMlp } from '../model/train';
 import { loadUserModel } from '../model/userModel';
@@ -10,7 +10,8 @@ import { JobContext, report } from '../progress';
 import { AuditReport } from '../report/auditSchema';
 import { buildAuditReport } from '../report/buildAuditReport';
 import { computeFactors } from './computeFactors';
-import { estimateMemorization } from './estimateMemorization';
+import { MemorizationResult, finishMemorization, startMemorizationModels } from './estimateMemorization';
+import { TrainingDynamics, summariseTrainingRecord } from '../factors/trainingDynamics';
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from './options';
 import { TrainTestSplit, appendedTestSplit, heldOutSplit } from './splits';
 import { Stopwatch } from './stopwatch';
@@ -38,19 +39,33 @@ export async function auditDataset(
     const split = testSet
       ? appendedTestSplit(dataset.ids.length, testSet.ids.length)
       : heldOutSplit(dataset.y, options.testFraction, options.seed);
-    const trained = await obtainModel(data, dataset, split, options, ctx);
-    clock.lap('training');
-
-    const memorization = trained.source === 'trained'
-      ? await estimateMemorization(data, split, trained, options, ctx)
+    // Memorization's extra models train in worker threads while the original model trains here.
+    const inner = linkedAbort(ctx);
+    const plan = options.modelPath ? undefined : trainingPlan(dataset, split, options);
+    const pending = plan
+      ? startMemorizationModels({ X: combined.X, y: combined.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length }, split, plan.arch, plan.trainOptions, options, inner.ctx)
       : undefined;
-    clock.lap('memorization');
+    let trained: ObtainedModel;
+    let dynamics: TrainingDynamics | undefined;
+    let memorization: MemorizationResult | undefined;
+    try {
+      trained = await obtainModel(data, dataset, split, options, plan, inner.ctx);
+      clock.lap('training');
+      dynamics = trained.record ? summariseTrainingRecord(trained.record) : undefined;
+      memorization = pending && dynamics ? await finishMemorization(pending, dynamics, split, options) : undefined;
+      clock.lap('memorization');
+    } catch (err) {
+      inner.abort();
+      throw err;
+    } finally {
+      inner.dispose();
+    }
 
     const predictions = predictAll(trained.model, data, { embeddings: true });
     clock.lap('embeddings');
 
     const factors = await computeFactors(
-      { dataset, data, split, predictions, record: trained.record, memorization, contentHashes: hashesFor(dataset, testSet) },
+      { dataset, data, split, predictions, dynamics, memorization, contentHashes: hashesFor(dataset, testSet) },
       options,
       clock,
       ctx,
@@ -88,24 +103,33 @@ interface ObtainedModel {
   architecture: string;
   epochs: number | null;
   record?: Awaited<ReturnType<typeof trainMlp>>;
-  trainOptions?: ReturnType<typeof defaultTrainOptions>;
 }
 
-export type { ObtainedModel };
+interface TrainingPlan {
+  arch: MlpArchitecture;
+  trainOptions: ReturnType<typeof defaultTrainOptions>;
+}
+
+function trainingPlan(dataset: Dataset, split: TrainTestSplit, options: AuditOptions): TrainingPlan {
+  return {
+    arch: sizeArchitecture(dataset.numFeatures, dataset.classes.length),
+    trainOptions: { ...defaultTrainOptions(split.trainIdx.length, options.seed), ...(options.epochs ? { epochs: options.epochs } : {}) },
+  };
+}
 
 async function obtainModel(
   data: DeviceData,
   dataset: Dataset,
   split: TrainTestSplit,
   options: AuditOptions,
+  plan: TrainingPlan | undefined,
   ctx?: JobContext,
 ): Promise<ObtainedModel> {
-  if (options.modelPath) {
-    const loaded = await loadUserModel(options.modelPath, dataset.numFeatures, dataset.classes.length);
+  if (!plan) {
+    const loaded = await loadUserModel(options.modelPath!, dataset.numFeatures, dataset.classes.length);
     return { source: 'loaded', model: loaded, architecture: loaded.description, epochs: null };
   }
-  const arch = sizeArchitecture(dataset.numFeatures, dataset.classes.length);
-  const trainOptions = { ...defaultTrainOptions(split.trainIdx.length, options.seed), ...(options.epochs ? { epochs: options.epochs } : {}) };
+  const { arch, trainOptions } = plan;
   const model = Mlp.create(arch, options.seed);
   report(ctx, 'training', 0);
   const record = await trainMlp(
@@ -115,7 +139,20 @@ async function obtainModel(
     { ...trainOptions, record: true, onEpoch: (fraction) => report(ctx, 'training', fraction) },
     ctx,
   );
-  return { source: 'trained', model, architecture: describeArchitecture(arch), epochs: trainOptions.epochs, record, trainOptions };
+  return { source: 'trained', model, architecture: describeArchitecture(arch), epochs: trainOptions.epochs, record };
+}
+
+/** A cancellation scope inside the caller's: aborted with it, or on its own when a sibling task fails. */
+function linkedAbort(ctx?: JobContext): { ctx: JobContext; abort(): void; dispose(): void } {
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort();
+  ctx?.signal?.addEventListener('abort', onOuterAbort);
+  if (ctx?.signal?.aborted) controller.abort();
+  return {
+    ctx: { onProgress: ctx?.onProgress, signal: controller.signal },
+    abort: () => controller.abort(),
+    dispose: () => ctx?.signal?.removeEventListener('abort', onOuterAbort),
+  };
 }
 
 function concatenate(train: Dataset, test: Dataset): { X: Float32Array; y: Int32Array } {

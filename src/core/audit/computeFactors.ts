@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Dataset } from '../data/dataset';
 import { PerSampleEntanglement, perSampleEntanglement } from '../factors/entanglement';
 import { InstanceFactors, instanceFactors } from '../factors/instance';
-import { NeighbourLists, centredUnitRows, dot, randomProjection, rangeScaledColumns, topKNeighbours } from '../factors/neighbours';
+import { NeighbourLists, centredUnitRows, randomProjection, rangeScaledColumns, rerankExactly, topKNeighbours } from '../factors/neighbours';
 import {
   EffectiveThresholds,
   SimilarSamples,
@@ -10,10 +10,9 @@ import {
   findSimilarSamples,
   nearestCandidateSimilarity,
 } from '../factors/similarity';
-import { TrainingDynamics, summariseTrainingRecord } from '../factors/trainingDynamics';
+import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
 import { Predictions } from '../model/predict';
-import { TrainingRecord } from '../model/train';
 import { JobContext, report } from '../progress';
 import { readTidy } from '../model/readTensor';
 import { deriveSeed } from '../util/random';
@@ -27,7 +26,7 @@ export interface FactorInputs {
   data: DeviceData;
   split: TrainTestSplit;
   predictions: Predictions;
-  record?: TrainingRecord;
+  dynamics?: TrainingDynamics;
   memorization?: MemorizationResult;
   contentHashes: string[];
 }
@@ -70,26 +69,26 @@ export async function computeFactors(
     { allowed: split.trainMask, onBlock: (f) => report(ctx, 'similarity', 0.6 + 0.4 * f, 'embedding space') },
     ctx,
   );
-  const nearestSimilarity = nearestCandidateSimilarity(search.candidates, inputUnit, dim);
+  const nearestSimilarity = nearestCandidateSimilarity(search.candidates);
   const thresholds: EffectiveThresholds = {
     input: options.similarity.input === 'auto' ? adaptiveInputThreshold(nearestSimilarity) : options.similarity.input,
     embedding: options.similarity.embedding,
   };
   const similar = findSimilarSamples(
-    { n, inputUnit, inputDim: dim, embeddingUnit, embeddingDim, candidates: search.candidates, contentHashes: inputs.contentHashes },
+    { n, embeddingUnit, embeddingDim, candidates: search.candidates, contentHashes: inputs.contentHashes },
     thresholds,
   );
   clock.lap('similarity');
 
   report(ctx, 'factors', 0);
   const factors: ComputedFactors = {
-    dynamics: inputs.record ? summariseTrainingRecord(inputs.record) : undefined,
+    dynamics: inputs.dynamics,
     instance: instanceFactors(predictions, data.y),
     entanglement: perSampleEntanglement(predictions.embeddings!, embeddingDim, data.y, data.numClasses, split.trainMask, embeddingNeighbours),
     similar,
     nearestSimilarity,
     thresholds,
-    labelDisagreement: labelDisagreement(search.candidates, inputUnit, dim, data.y, split.trainMask, options.neighbours),
+    labelDisagreement: labelDisagreement(search.candidates, data.y, split.trainMask, options.neighbours),
     inputSearch: search.info,
   };
   clock.lap('factors');
@@ -115,8 +114,9 @@ async function inputCandidates(
   }
   const projected = randomProjection(inputUnit, n, dim, PROJECTION_DIM, deriveSeed(seed, 'projection'));
   const projectedUnit = centredUnitRows(projected, n, PROJECTION_DIM);
-  const candidates = await topKNeighbours(projectedUnit, n, PROJECTION_DIM, SIMILARITY_CANDIDATES, { onBlock }, ctx);
-  const recallAtK = measureRecall(inputUnit, n, dim, candidates, 10, 200, seed);
+  const projectedCandidates = await topKNeighbours(projectedUnit, n, PROJECTION_DIM, SIMILARITY_CANDIDATES, { onBlock }, ctx);
+  const recallAtK = measureRecall(inputUnit, n, dim, projectedCandidates, 10, 200, seed);
+  const candidates = rerankExactly(projectedCandidates, inputUnit, dim);
   return { candidates, info: { method: 'random-projection', dimensions: PROJECTION_DIM, recallAtK } };
 }
 
@@ -140,26 +140,20 @@ function measureRecall(inputUnit: Float32Array, n: number, dim: number, candidat
   return Math.round((found / (picked.length * kk)) * 1e4) / 1e4;
 }
 
-/** Share of a sample's k most similar training inputs (exact cosine) that carry another label. */
-function labelDisagreement(
-  candidates: NeighbourLists,
-  inputUnit: Float32Array,
-  dim: number,
-  y: Int32Array,
-  trainMask: Uint8Array,
-  k: number,
-): Float32Array {
+/** Share of a sample's k most similar training inputs (candidates sorted by exact cosine) with another label. */
+function labelDisagreement(candidates: NeighbourLists, y: Int32Array, trainMask: Uint8Array, k: number): Float32Array {
   const n = y.length;
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const scored: Array<[number, number]> = [];
-    for (let r = 0; r < candidates.k; r++) {
+    let seen = 0;
+    let other = 0;
+    for (let r = 0; r < candidates.k && seen < k; r++) {
       const j = candidates.indices[i * candidates.k + r];
-      if (j >= 0 && trainMask[j]) scored.push([j, dot(inputUnit, i, inputUnit, j, dim)]);
+      if (j < 0 || !trainMask[j]) continue;
+      seen++;
+      if (y[j] !== y[i]) other++;
     }
-    scored.sort((a, b) => b[1] - a[1]);
-    const nearest = scored.slice(0, k);
-    out[i] = nearest.length === 0 ? 0 : nearest.filter(([j]) => y[j] !== y[i]).length / nearest.length;
+    out[i] = seen === 0 ? 0 : other / seen;
   }
   return out;
 }

@@ -1,13 +1,12 @@
-import { MemorizationEstimate, calibrateMemorization, subsampleMemorization } from '../factors/memorization';
-import { summariseTrainingRecord } from '../factors/trainingDynamics';
-import { DeviceData } from '../model/deviceData';
-import { sizeArchitecture } from '../model/mlp';
+import { SubsetModelOutcome, calibrateMemorization, subsampleMemorization } from '../factors/memorization';
+import { TrainingDynamics } from '../factors/trainingDynamics';
+import { MlpArchitecture } from '../model/mlp';
 import { complementaryHalves, randomSubsets } from '../model/subsetModels';
-import { trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
+import { HostData, trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
+import { TrainOptions } from '../model/train';
 import { JobContext, report } from '../progress';
 import { spearman } from '../util/stats';
 import { AuditOptions } from './options';
-import type { ObtainedModel } from './auditDataset';
 import { TrainTestSplit } from './splits';
 
 export interface MemorizationResult {
@@ -22,45 +21,62 @@ export interface MemorizationResult {
   proxySpearman: number | null;
 }
 
+/** The extra models memorization needs, trained while the original model trains. */
+export interface PendingMemorization {
+  subsets: Int32Array[];
+  outcomes: Promise<SubsetModelOutcome[]>;
+}
+
 const SUBSET_FRACTION = 0.7;
 
 /**
+ * Start training the models memorization needs, in worker threads, so that they run alongside
+ * the original model's training on the other core.
  * Fast: two models on complementary halves give every sample one "seen" and one "unseen"
- * prediction; that noisy estimate is calibrated against the one-run confidence proxy.
- * Thorough: K models on random 70% subsets, Feldman & Zhang's estimator.
+ * prediction. Thorough: K models on random 70% subsets (Feldman & Zhang's estimator).
  */
-export async function estimateMemorization(
-  data: DeviceData,
+export function startMemorizationModels(
+  host: HostData,
   split: TrainTestSplit,
-  trained: ObtainedModel,
+  arch: MlpArchitecture,
+  trainOptions: Omit<TrainOptions, 'record' | 'onEpoch'>,
   options: AuditOptions,
   ctx?: JobContext,
-): Promise<MemorizationResult> {
-  const arch = sizeArchitecture(data.X.shape[1], data.numClasses);
-  const trainOptions = trained.trainOptions!;
-  const dynamics = summariseTrainingRecord(trained.record!);
+): PendingMemorization {
   const thorough = options.mode === 'thorough';
   const subsets = thorough
-    ? randomSubsets(data.y, split.trainIdx, options.k, SUBSET_FRACTION, options.seed)
-    : complementaryHalves(data.y, split.trainIdx, options.seed);
+    ? randomSubsets(host.y, split.trainIdx, options.k, SUBSET_FRACTION, options.seed)
+    : complementaryHalves(host.y, split.trainIdx, options.seed);
   const phase = thorough ? 'subsample-models' : 'cross-fit';
-  report(ctx, phase, 0, `0/${subsets.length} models`);
-  const outcomes = await trainSubsetModelsInParallel(
-    { X: data.X.dataSync() as Float32Array, y: data.y, numFeatures: arch.inputDim, numClasses: data.numClasses },
+  const outcomes = trainSubsetModelsInParallel(
+    host,
     arch,
     subsets,
     { epochs: trainOptions.epochs, batchSize: trainOptions.batchSize, learningRate: trainOptions.learningRate },
     options.seed,
-    { workers: options.workers ?? (thorough ? undefined : 1), backend: options.backend },
+    { workers: options.workers, backend: options.backend },
     (done) => report(ctx, phase, done / subsets.length, `${done}/${subsets.length} models`),
     ctx,
   );
-  const estimate: MemorizationEstimate = subsampleMemorization(outcomes, data.numSamples);
+  // Awaited later; a rejection before then must not surface as an unhandled rejection.
+  outcomes.catch(() => undefined);
+  return { subsets, outcomes };
+}
+
+/** Turn the finished models' outcomes into the memorization estimate (calibrated in fast mode). */
+export async function finishMemorization(
+  pending: PendingMemorization,
+  dynamics: TrainingDynamics,
+  split: TrainTestSplit,
+  options: AuditOptions,
+): Promise<MemorizationResult> {
+  const outcomes = await pending.outcomes;
+  const estimate = subsampleMemorization(outcomes, split.trainMask.length);
   const restrictToTrain = (values: Float32Array) => Float32Array.from(values, (v, i) => (split.trainMask[i] ? v : NaN));
-  if (thorough) {
+  if (options.mode === 'thorough') {
     const memorization = restrictToTrain(estimate.memorization);
     return {
-      method: `subsample estimator: ${subsets.length} models on random ${SUBSET_FRACTION * 100}% subsets`,
+      method: `subsample estimator: ${pending.subsets.length} models on random ${SUBSET_FRACTION * 100}% subsets`,
       memorization,
       memorizationSoft: restrictToTrain(estimate.memorizationSoft),
       proxySpearman: finiteOrNull(spearman(dynamics.confidence, memorization)),

@@ -37,19 +37,10 @@ export function adaptiveInputThreshold(nearestCosine: ArrayLike<number>): number
   return Math.max(AUTO_INPUT_FLOOR, round4(1 - (nearDuplicateDistance * nearDuplicateDistance) / 2));
 }
 
-/** Exact input cosine of each sample's most similar candidate. */
-export function nearestCandidateSimilarity(candidates: NeighbourLists, unitRows: Float32Array, dim: number): Float32Array {
+/** Input cosine of each sample's most similar candidate (candidates sorted by exact cosine). */
+export function nearestCandidateSimilarity(candidates: NeighbourLists): Float32Array {
   const n = candidates.indices.length / candidates.k;
-  const out = new Float32Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    for (let r = 0; r < candidates.k; r++) {
-      const j = candidates.indices[i * candidates.k + r];
-      if (j < 0) continue;
-      const cos = dot(unitRows, i, unitRows, j, dim);
-      if (!(cos <= out[i])) out[i] = cos;
-    }
-  }
-  return out;
+  return Float32Array.from({ length: n }, (_, i) => candidates.similarities[i * candidates.k]);
 }
 export const MAX_SIMILAR_IDS = 20;
 
@@ -65,20 +56,17 @@ export interface SimilarSamples {
 
 export interface SimilarityInputs {
   n: number;
-  /** Centred unit rows of the inputs and their width. */
-  inputUnit: Float32Array;
-  inputDim: number;
   /** Centred unit rows of the embeddings and their width. */
   embeddingUnit: Float32Array;
   embeddingDim: number;
-  /** Candidate neighbours in input space (exact or from a projection). */
+  /** Candidate neighbours in input space with their exact input cosines (see rerankExactly). */
   candidates: NeighbourLists;
   contentHashes: string[];
 }
 
 /**
- * Near-duplicates: samples whose inputs AND embeddings are both within the thresholds (checked on
- * the exact vectors, whatever found the candidates), plus every exact copy by content hash.
+ * Near-duplicates: samples whose inputs AND embeddings are both within the thresholds (on the
+ * exact vectors, whatever found the candidates), plus every exact copy by content hash.
  * Both spaces must agree so that two typical members of a tight class are not called copies.
  */
 export function findSimilarSamples(inputs: SimilarityInputs, thresholds: EffectiveThresholds): SimilarSamples {
@@ -101,7 +89,7 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
       const j = candidates.indices[i * candidates.k + r];
       if (j < 0) continue;
       examined++;
-      const inputCos = dot(inputs.inputUnit, i, inputs.inputUnit, j, inputs.inputDim);
+      const inputCos = candidates.similarities[i * candidates.k + r];
       if (inputCos < thresholds.input) continue;
       const embeddingCos = dot(inputs.embeddingUnit, i, inputs.embeddingUnit, j, inputs.embeddingDim);
       if (embeddingCos < thresholds.embedding) continue;

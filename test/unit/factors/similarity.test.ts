@@ -32,7 +32,7 @@ test('near-duplicates need both input and embedding similarity; exact copies alw
     if (agree) for (let j = 0; j < 4; j++) E[4 + j] = E[j];
     else for (let j = 0; j < 4; j++) E[4 + j] = -E[j];
     return findSimilarSamples(
-      { n, inputUnit: unit, inputDim: dim, embeddingUnit: centredUnitRows(E, n, 4), embeddingDim: 4, candidates, contentHashes: hashes },
+      { n, embeddingUnit: centredUnitRows(E, n, 4), embeddingDim: 4, candidates, contentHashes: hashes },
       { input: 0.99, embedding: 0.9 },
     );
   };
