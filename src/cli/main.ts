@@ -1,11 +1,13 @@
 import * as path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { runAudit } from '../core/audit/runAudit';
 import { AuditOptions } from '../core/audit/options';
 import { CancelledError, InputError } from '../core/errors';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
-import { createProgressPrinter } from './progressBar';
+import { registerForgetCommand } from './forgetCommand';
+import { runJob } from './job';
+import { fraction, thresholds, wholeNumber } from './parsers';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -60,17 +62,13 @@ export function buildProgram(): Command {
     .action(async (dataset: string, flags: AuditFlags) => {
       await auditCommand(dataset, flags);
     });
+  registerForgetCommand(program);
   return program;
 }
 
 async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
-  const progress = createProgressPrinter();
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const { report } = await runAudit(
+  const { report } = await runJob(flags.progress, (ctx) =>
+    runAudit(
       dataset,
       {
         label: flags.label,
@@ -87,39 +85,13 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         workers: flags.workers,
         ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),
       },
-      { onProgress: flags.progress ? (e) => progress.update(e) : undefined, signal: controller.signal },
-    );
-    progress.done();
-    const target = path.join(flags.out, 'audit.json');
-    writeFileAtomic(target, JSON.stringify(report, null, 1) + '\n');
-    process.stdout.write(formatSummary(report, flags.top) + '\n\n');
-    process.stdout.write(`wrote ${target}\n`);
-  } finally {
-    progress.done();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-  }
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
-
-function fraction(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 0.5) throw new InvalidArgumentError('expected a number from 0 to 0.5');
-  return n;
-}
-
-function thresholds(value: string): [number | 'auto', number] {
-  const [input, embedding, ...rest] = value.split(',').map((p) => p.trim());
-  const isCosine = (p: string | undefined) => p !== undefined && Number(p) > 0 && Number(p) <= 1;
-  if (rest.length || !(input === 'auto' || isCosine(input)) || !isCosine(embedding)) {
-    throw new InvalidArgumentError('expected two cosines in (0,1], the first may be auto: e.g. 0.97,0.9 or auto,0.9');
-  }
-  return [input === 'auto' ? 'auto' : Number(input), Number(embedding)];
+      ctx,
+    ),
+  );
+  const target = path.join(flags.out, 'audit.json');
+  writeFileAtomic(target, JSON.stringify(report, null, 1) + '\n');
+  process.stdout.write(formatSummary(report, flags.top) + '\n\n');
+  process.stdout.write(`wrote ${target}\n`);
 }
 
 /** Run the CLI and return the exit code: 0 done, 2 bad input, 1 anything else. */

@@ -8,6 +8,8 @@ export interface SubsetModelOutcome {
   pTrue: Float32Array;
   /** 1 where this model predicts the sample's label. */
   correct: Uint8Array;
+  /** Wall time to train it. */
+  seconds: number;
 }
 
 export interface MemorizationEstimate {

@@ -111,7 +111,7 @@ function trainInWorkers(
         if (reply.type === 'error') return finish(new Error(`training worker failed: ${reply.message}`));
         const member = new Uint8Array(host.y.length);
         for (const i of subsets[reply.k]) member[i] = 1;
-        outcomes[reply.k] = { member, pTrue: reply.pTrue, correct: reply.correct };
+        outcomes[reply.k] = { member, pTrue: reply.pTrue, correct: reply.correct, seconds: reply.seconds };
         done++;
         onModelDone(done);
         if (done === subsets.length) finish();

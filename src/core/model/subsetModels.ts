@@ -27,8 +27,10 @@ export async function trainOneSubsetModel(
   ctx?: JobContext,
 ): Promise<SubsetModelOutcome> {
   const model = Mlp.create(arch, seed);
+  const started = performance.now();
   try {
     await trainMlp(model, data, subset, { ...trainOptions, seed, record: false }, ctx);
+    const seconds = (performance.now() - started) / 1000;
     const pred = predictAll(model, data);
     const labels = predictedLabels(pred);
     const member = new Uint8Array(data.numSamples);
@@ -37,6 +39,7 @@ export async function trainOneSubsetModel(
       member,
       pTrue: trueLabelProbability(pred, data.y),
       correct: Uint8Array.from(labels, (label, i) => (label === data.y[i] ? 1 : 0)),
+      seconds,
     };
   } finally {
     model.dispose();

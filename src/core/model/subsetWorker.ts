@@ -21,7 +21,7 @@ export interface SubsetJob {
 }
 
 export type SubsetWorkerReply =
-  | { type: 'done'; k: number; pTrue: Float32Array; correct: Uint8Array }
+  | { type: 'done'; k: number; pTrue: Float32Array; correct: Uint8Array; seconds: number }
   | { type: 'error'; message: string };
 
 async function serve(port: NonNullable<typeof parentPort>, setup: SubsetWorkerData): Promise<void> {
@@ -35,7 +35,7 @@ async function serve(port: NonNullable<typeof parentPort>, setup: SubsetWorkerDa
       try {
         await ready;
         const outcome = await trainOneSubsetModel(data!, setup.arch, job.subset, setup.trainOptions, job.seed);
-        const reply: SubsetWorkerReply = { type: 'done', k: job.k, pTrue: outcome.pTrue, correct: outcome.correct };
+        const reply: SubsetWorkerReply = { type: 'done', k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds };
         port.postMessage(reply, [outcome.pTrue.buffer as ArrayBuffer, outcome.correct.buffer as ArrayBuffer]);
       } catch (err) {
         port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies SubsetWorkerReply);

@@ -6,7 +6,7 @@ import { UnlearningAlgorithm } from './types';
 export const finetune: UnlearningAlgorithm = {
   name: 'finetune',
   summary: 'keeps training on the retained data only',
-  defaults: (task) => ({ epochs: retainEpochs(task), learningRate: 0.01 }),
+  defaults: (task) => ({ epochs: retainEpochs(task), learningRate: 0.05 }),
   async run(model, task, params, ctx) {
     const retain = new BatchSampler(task.retainIdx, task.batchSize, task.seed);
     await runSgd(

@@ -7,7 +7,7 @@ import { UnlearningAlgorithm } from './types';
 export const l1Sparse: UnlearningAlgorithm = {
   name: 'l1-sparse',
   summary: 'fine-tunes on retained data with a decaying L1 penalty that sparsifies the weights',
-  defaults: (task) => ({ epochs: retainEpochs(task), learningRate: 0.01, l1: 5e-4 }),
+  defaults: (task) => ({ epochs: retainEpochs(task), learningRate: 0.05, l1: 1e-3 }),
   async run(model, task, params, ctx) {
     const retain = new BatchSampler(task.retainIdx, task.batchSize, task.seed);
     const schedule = { epochs: param(params, 'epochs'), stepsPerEpoch: stepsPerEpoch(task.retainIdx.length, task.batchSize), learningRate: param(params, 'learningRate') };

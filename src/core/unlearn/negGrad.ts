@@ -7,7 +7,7 @@ import { UnlearningAlgorithm } from './types';
 export const negGrad: UnlearningAlgorithm = {
   name: 'neggrad',
   summary: 'gradient ascent on the forget set',
-  defaults: () => ({ epochs: 5, learningRate: 0.002 }),
+  defaults: () => ({ epochs: 10, learningRate: 0.01 }),
   async run(model, task, params, ctx) {
     const forget = new BatchSampler(task.forgetIdx, task.batchSize, task.seed);
     await runSgd(

@@ -7,7 +7,7 @@ import { UnlearningAlgorithm } from './types';
 export const negGradPlus: UnlearningAlgorithm = {
   name: 'neggrad+',
   summary: 'trains on retained data while pushing the forget set away (α·CE(R) − (1−α)·CE(F))',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.01, alpha: 0.99 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.05, alpha: 0.97 }),
   async run(model, task, params, ctx) {
     const alpha = param(params, 'alpha');
     const retain = new BatchSampler(task.retainIdx, task.batchSize, task.seed);

@@ -12,7 +12,7 @@ import { UnlearningAlgorithm } from './types';
 export const scrub: UnlearningAlgorithm = {
   name: 'scrub',
   summary: 'a student model pushed away from the original on the forget set and kept close on retained data',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.005, temperature: 4, maxEpochs: 2, gamma: 1 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.02, temperature: 4, maxEpochs: 3, gamma: 1 }),
   async run(model, task, params, ctx) {
     const temperature = param(params, 'temperature');
     const maxEpochs = param(params, 'maxEpochs');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SubsetModelOutcome, calibrateMemorization, subsampleMemorization } from '../../../src/core/factors/memorization';
 
 function outcome(member: number[], correct: number[], pTrue: number[]): SubsetModelOutcome {
-  return { member: Uint8Array.from(member), correct: Uint8Array.from(correct), pTrue: Float32Array.from(pTrue) };
+  return { member: Uint8Array.from(member), correct: Uint8Array.from(correct), pTrue: Float32Array.from(pTrue), seconds: 0 };
 }
 
 test('subsample estimator: correct when seen minus correct when held out', () => {

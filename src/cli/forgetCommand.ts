@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runForgetAudit } from '../core/forget/runForgetAudit';
+import { DEFAULT_RUM_RECIPE, RumRecipe } from '../core/forget/rum';
+import { writeForgetReport } from '../core/forget/writeForgetReport';
+import { isAlgorithmName } from '../core/unlearn/algorithms';
+import { ALGORITHM_NAMES, AlgorithmName } from '../core/unlearn/types';
+import { runJob } from './job';
+import { wholeNumber } from './parsers';
+
+interface ForgetFlags {
+  forget: string;
+  algorithms: AlgorithmName[];
+  rum: boolean;
+  rumRecipe: RumRecipe;
+  seed: number;
+  out: string;
+  allowMissing: boolean;
+  label?: string;
+  id?: string;
+  retrainSeeds: number;
+  epochs?: number;
+  workers?: number;
+  backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+  progress: boolean;
+}
+
+export function registerForgetCommand(program: Command): void {
+  program
+    .command('forget')
+    .description('audit a deletion request: run real unlearning, compare with retraining, judge every requested sample; writes DIR/forget-audit.{json,md,html}')
+    .argument('<dataset>', 'the dataset the model was trained on')
+    .requiredOption('--forget <ids>', 'the ids to forget: one per line (# comments allowed) or a CSV with an id column')
+    .option('--algorithms <list>', `comma-separated, from ${ALGORITHM_NAMES.join(', ')}`, algorithmList, [...ALGORITHM_NAMES])
+    .option('--rum', 'also run the RUM meta-algorithm and its shuffled control', false)
+    .option('--rum-recipe <a,b,c>', 'RUM per third (low, medium, high memorization); none skips a third', rumRecipe, DEFAULT_RUM_RECIPE)
+    .option('--seed <n>', 'random seed', wholeNumber, 0)
+    .option('--out <dir>', 'output folder', '.forgetlens')
+    .option('--allow-missing', 'skip requested ids that are not in the dataset', false)
+    .option('--label <column>', 'label column or key')
+    .option('--id <column>', 'id column or key')
+    .option('--retrain-seeds <n>', 'models retrained from scratch as the reference', wholeNumber, 3)
+    .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
+    .option('--workers <n>', 'parallel training threads', wholeNumber)
+    .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
+    .option('--no-progress', 'do not print progress on stderr')
+    .action(async (dataset: string, flags: ForgetFlags) => {
+      const report = await runJob(flags.progress, (ctx) =>
+        runForgetAudit(
+          dataset,
+          {
+            forgetFile: flags.forget,
+            algorithms: flags.algorithms,
+            rum: flags.rum,
+            rumRecipe: flags.rumRecipe,
+            seed: flags.seed,
+            allowMissing: flags.allowMissing,
+            label: flags.label,
+            id: flags.id,
+            retrainSeeds: Math.max(1, flags.retrainSeeds),
+            epochs: flags.epochs,
+            workers: flags.workers,
+            backend: flags.backend,
+          },
+          ctx,
+        ),
+      );
+      const written = writeForgetReport(report, flags.out);
+      process.stdout.write(`${report.summary.text}\n\n${written.map((f) => `wrote ${path.relative(process.cwd(), f) || f}`).join('\n')}\n`);
+    });
+}
+
+function algorithmList(value: string): AlgorithmName[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !isAlgorithmName(n));
+  if (unknown.length || names.length === 0) throw new InvalidArgumentError(`unknown algorithm ${unknown.join(', ')}: choose from ${ALGORITHM_NAMES.join(', ')}`);
+  return names as AlgorithmName[];
+}
+
+function rumRecipe(value: string): RumRecipe {
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length !== 3 || parts.some((p) => p !== 'none' && !isAlgorithmName(p))) {
+    throw new InvalidArgumentError(`expected three of none, ${ALGORITHM_NAMES.join(', ')} (e.g. none,finetune,salun)`);
+  }
+  return parts as RumRecipe;
+}

@@ -1,0 +1,24 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Option parsers: a bad value becomes commander's usage error (exit code 2). */
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+export function fraction(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 0.5) throw new InvalidArgumentError('expected a number from 0 to 0.5');
+  return n;
+}
+
+export function thresholds(value: string): [number | 'auto', number] {
+  const [input, embedding, ...rest] = value.split(',').map((p) => p.trim());
+  const isCosine = (p: string | undefined) => p !== undefined && Number(p) > 0 && Number(p) <= 1;
+  if (rest.length || !(input === 'auto' || isCosine(input)) || !isCosine(embedding)) {
+    throw new InvalidArgumentError('expected two cosines in (0,1], the first may be auto: e.g. 0.97,0.9 or auto,0.9');
+  }
+  return [input === 'auto' ? 'auto' : Number(input), Number(embedding)];
+}
+

@@ -1,0 +1,161 @@
+import * as crypto from 'node:crypto';
+import { Dataset } from '../data/dataset';
+import { tugOfWar, tugOfWarMia } from '../metrics/tow';
+import { AuditReport } from '../report/auditSchema';
+import { spearman } from '../util/stats';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { ForgetSplit, ModelEvaluation } from './evaluation';
+import { ForgetAuditOptions } from './options';
+import { FORGOTTEN_TOLERANCE, UnlearningRun } from './runUnlearning';
+import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
+import { similarInRetain } from './similarInRetain';
+import { decideVerdict } from './verdicts';
+import { summaryText } from './summaryText';
+
+export interface ForgetReportInputs {
+  dataset: Dataset;
+  audit: AuditReport;
+  options: ForgetAuditOptions;
+  split: ForgetSplit;
+  requested: number;
+  missing: string[];
+  original: { evaluation: ModelEvaluation; seconds: number };
+  retrain: { evaluation: ModelEvaluation; seconds: number };
+  runs: UnlearningRun[];
+  rum: { rum: UnlearningRun; control: UnlearningRun } | null;
+  model: ForgetReport['model'];
+  startedAt: string;
+}
+
+export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
+  const { dataset, split, runs, retrain } = inputs;
+  const samples = forgetSamples(inputs);
+  const forgetIds = Array.from(split.forgetIdx, (i) => dataset.ids[i]);
+  const counts = {
+    forgettable: samples.filter((s) => s.verdict === 'forgettable').length,
+    hard: samples.filter((s) => s.verdict === 'hard').length,
+    ineffectiveAlone: samples.filter((s) => s.verdict === 'ineffective-alone').length,
+  };
+  const alsoConsiderDeleting = [...new Set(samples.filter((s) => s.verdict === 'ineffective-alone').flatMap((s) => s.similarInRetain.map((x) => x.id)))];
+  const report: ForgetReport = {
+    schemaVersion: FORGET_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    startedAt: inputs.startedAt,
+    finishedAt: new Date().toISOString(),
+    dataset: { path: dataset.path, sha256: dataset.sha256, rows: dataset.ids.length, classes: dataset.classes },
+    forget: {
+      file: inputs.options.forgetFile,
+      ids: forgetIds,
+      sha256: crypto.createHash('sha256').update(forgetIds.join('\n')).digest('hex'),
+      requested: inputs.requested,
+      missing: inputs.missing,
+    },
+    model: inputs.model,
+    settings: {
+      seed: inputs.options.seed,
+      retrainSeeds: inputs.options.retrainSeeds,
+      algorithms: inputs.options.algorithms,
+      rum: inputs.options.rum,
+      forgottenTolerance: FORGOTTEN_TOLERANCE,
+    },
+    original: metricsOf(inputs.original.evaluation, inputs.original.seconds),
+    retrain: metricsOf(retrain.evaluation, retrain.seconds),
+    algorithms: runs.map((run) => unlearnedMetrics(run, retrain)),
+    rum: inputs.rum
+      ? {
+          recipe: inputs.options.rumRecipe,
+          split: 'thirds by memorization (fast estimate), low to high; control: random thirds of the same sizes',
+          rum: unlearnedMetrics(inputs.rum.rum, retrain),
+          control: unlearnedMetrics(inputs.rum.control, retrain),
+        }
+      : null,
+    samples,
+    prediction: {
+      spearman: Object.fromEntries(runs.map((run) => [run.name, finiteOrNull(spearman(samples.map((s) => s.difficulty), samples.map((s) => s.residual[run.name])))])),
+      algorithmAgreement: meanPairwiseAgreement(samples, runs.map((r) => r.name)),
+    },
+    summary: { text: '', ...counts, alsoConsiderDeleting },
+    reproduce: reproduceCommand(inputs),
+  };
+  report.summary.text = summaryText(report);
+  return validateForgetReport(report);
+}
+
+function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
+  const { dataset, split, runs, audit, original, retrain } = inputs;
+  const auditById = new Map(audit.samples.map((s) => [s.id, s]));
+  const forgetIds = new Set(Array.from(split.forgetIdx, (i) => dataset.ids[i]));
+  const retainIds = new Set(Array.from(split.retainIdx, (i) => dataset.ids[i]));
+  return Array.from(split.forgetIdx, (i, k): ForgetSample => {
+    const id = dataset.ids[i];
+    const audited = auditById.get(id)!;
+    const pOriginal = original.evaluation.pTrue[i];
+    const pRetrain = retrain.evaluation.pTrue[i];
+    const pUnlearned = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i])]));
+    const residual = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i] - pRetrain)]));
+    const similar = similarInRetain(audited, forgetIds, retainIds);
+    const { verdict, evidence } = decideVerdict({ pOriginal, pRetrain, residual, similarInRetain: similar });
+    return {
+      id,
+      source: dataset.sources[i],
+      label: dataset.classes[dataset.y[i]],
+      verdict,
+      evidence,
+      difficulty: audited.difficulty,
+      memorization: audited.factors.memorization,
+      pOriginal: round4(pOriginal),
+      pRetrain: round4(pRetrain),
+      pUnlearned,
+      residual,
+      epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
+      similarInRetain: similar,
+    };
+  });
+}
+
+function metricsOf(e: ModelEvaluation, seconds: number) {
+  return { forgetAcc: finiteOrNull(e.accuracy.forget), retainAcc: finiteOrNull(e.accuracy.retain), testAcc: finiteOrNull(e.accuracy.test), mia: finiteOrNull(e.mia), seconds: round4(seconds) };
+}
+
+function unlearnedMetrics(run: UnlearningRun, retrain: { evaluation: ModelEvaluation; seconds: number }) {
+  const e = run.evaluation;
+  return {
+    name: run.name,
+    ...metricsOf(e, run.seconds),
+    tow: round4(tugOfWar(e.accuracy, retrain.evaluation.accuracy)),
+    towMia: Number.isFinite(e.mia) ? round4(tugOfWarMia(e.accuracy, retrain.evaluation.accuracy, e.mia, retrain.evaluation.mia)) : null,
+    relativeTime: round4(run.seconds / Math.max(1e-9, retrain.seconds)),
+    params: run.params,
+  };
+}
+
+/** Mean Spearman correlation of the per-sample residuals between every pair of algorithms. */
+function meanPairwiseAgreement(samples: ForgetSample[], names: string[]): number | null {
+  const values: number[] = [];
+  for (let a = 0; a < names.length; a++) {
+    for (let b = a + 1; b < names.length; b++) {
+      const rho = spearman(samples.map((s) => s.residual[names[a]]), samples.map((s) => s.residual[names[b]]));
+      if (Number.isFinite(rho)) values.push(rho);
+    }
+  }
+  return values.length ? round4(values.reduce((x, y) => x + y, 0) / values.length) : null;
+}
+
+function reproduceCommand(inputs: ForgetReportInputs): string {
+  const o = inputs.options;
+  const parts = ['npx forgetlens forget', JSON.stringify(inputs.dataset.path), '--forget', JSON.stringify(o.forgetFile), '--seed', String(o.seed), '--algorithms', o.algorithms.join(',')];
+  if (o.rum) parts.push('--rum');
+  if (o.label) parts.push('--label', JSON.stringify(o.label));
+  if (o.id) parts.push('--id', JSON.stringify(o.id));
+  if (o.allowMissing) parts.push('--allow-missing');
+  if (o.epochs) parts.push('--epochs', String(o.epochs));
+  return parts.join(' ');
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? round4(v) : null;
+}
+
+function round4(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}

@@ -1,0 +1,44 @@
+import { ForgetReport } from './schema';
+
+/** The forget-set audit as Markdown: summary first, then methods, samples, provenance. */
+export function forgetReportMarkdown(r: ForgetReport): string {
+  const lines: string[] = [];
+  lines.push(`# Forget-set audit: ${r.dataset.path}`, '', `**${r.summary.text}**`, '');
+  lines.push('## Methods compared with retraining from scratch', '');
+  lines.push('| method | forget acc | retain acc | test acc | ToW | MIA (non-member share) | ToW-MIA | seconds | × retrain time |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  lines.push(`| original model | ${pct(r.original.forgetAcc)} | ${pct(r.original.retainAcc)} | ${pct(r.original.testAcc)} | | ${pct(r.original.mia)} | | ${r.original.seconds.toFixed(2)} | |`);
+  lines.push(`| retrain (mean of ${r.settings.retrainSeeds} seeds) | ${pct(r.retrain.forgetAcc)} | ${pct(r.retrain.retainAcc)} | ${pct(r.retrain.testAcc)} | 1.00 | ${pct(r.retrain.mia)} | 1.00 | ${r.retrain.seconds.toFixed(2)} | 1.00 |`);
+  const rows = [...r.algorithms, ...(r.rum ? [r.rum.rum, r.rum.control] : [])];
+  for (const a of rows) {
+    lines.push(`| ${a.name} | ${pct(a.forgetAcc)} | ${pct(a.retainAcc)} | ${pct(a.testAcc)} | ${a.tow.toFixed(2)} | ${pct(a.mia)} | ${a.towMia === null ? '—' : a.towMia.toFixed(2)} | ${a.seconds.toFixed(2)} | ${a.relativeTime.toFixed(2)} |`);
+  }
+  if (r.rum) lines.push('', `RUM (${r.rum.recipe.join(' → ')}, ${r.rum.split}): ToW ${r.rum.rum.tow.toFixed(2)} against ${r.rum.control.tow.toFixed(2)} for the shuffled control.`);
+  lines.push('', '## Requested samples', '', '| id | where | label | verdict | p original | p retrained | evidence |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of r.samples) {
+    const where = s.source.line ? `${s.source.file}:${s.source.line}` : s.source.file;
+    lines.push(`| ${cell(s.id)} | ${cell(where)} | ${cell(s.label)} | ${s.verdict} | ${s.pOriginal.toFixed(2)} | ${s.pRetrain.toFixed(2)} | ${cell(s.evidence)} |`);
+  }
+  if (r.summary.alsoConsiderDeleting.length) {
+    lines.push('', '## Also consider deleting', '', 'These samples stay in the data and keep the influence of requested samples alive:', '', r.summary.alsoConsiderDeleting.map(cell).join(', '));
+  }
+  lines.push('', '## How well the per-sample audit predicted this', '');
+  lines.push('Spearman correlation between the audit difficulty and the measured residual (p unlearned − p retrained):', '');
+  for (const [name, rho] of Object.entries(r.prediction.spearman)) lines.push(`- ${name}: ${rho === null ? 'n/a' : rho.toFixed(2)}`);
+  lines.push(`- agreement between algorithms on which samples are hard (mean pairwise Spearman of residuals): ${r.prediction.algorithmAgreement?.toFixed(2) ?? 'n/a'}`);
+  lines.push('', '## What was run', '');
+  lines.push(`- dataset: \`${r.dataset.path}\`, sha256 \`${r.dataset.sha256}\`, ${r.dataset.rows} rows`);
+  lines.push(`- forget list: \`${r.forget.file}\`, ${r.forget.ids.length} ids (sha256 of the sorted ids \`${r.forget.sha256}\`)${r.forget.missing.length ? `, ${r.forget.missing.length} requested ids not found` : ''}`);
+  lines.push(`- model: ${r.model.architecture} on ${r.model.backend}, ${r.model.epochs} epochs, ${r.model.trainSamples} training and ${r.model.testSamples} test samples; seed ${r.settings.seed}`);
+  lines.push(`- ForgetLens ${r.tool.version}, ${r.startedAt} to ${r.finishedAt}`);
+  lines.push(`- reproduce: \`${r.reproduce}\``, '');
+  return lines.join('\n');
+}
+
+function pct(v: number | null): string {
+  return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+/** Dataset ids are untrusted text: keep them from breaking the table or being read as Markdown. */
+function cell(text: string): string {
+  return text.replace(/[\\|`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}

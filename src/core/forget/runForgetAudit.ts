@@ -1,0 +1,117 @@
+import { auditDataset } from '../audit/auditDataset';
+import { heldOutSplit } from '../audit/splits';
+import { loadDataset } from '../data/load';
+import { activeBackend } from '../model/backend';
+import { toDeviceData } from '../model/deviceData';
+import { Mlp, describeArchitecture, sizeArchitecture } from '../model/mlp';
+import { trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
+import { defaultTrainOptions, trainMlp } from '../model/train';
+import { JobContext, report, throwIfCancelled } from '../progress';
+import { deriveSeed } from '../util/random';
+import { buildForgetReport } from './buildForgetReport';
+import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
+import { readForgetIds, resolveForgetIds } from './forgetIds';
+import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
+import { rumSteps } from './rum';
+import { UnlearningRun, runUnlearning } from './runUnlearning';
+import { ForgetReport } from './schema';
+
+/**
+ * The forget-set audit: train the original model, retrain without the forget set (several
+ * seeds), run each unlearning algorithm (and RUM), and judge every requested sample.
+ */
+export async function runForgetAudit(datasetPath: string, partial: Partial<ForgetAuditOptions> & { forgetFile: string }, ctx?: JobContext): Promise<ForgetReport> {
+  const options: ForgetAuditOptions = { ...DEFAULT_FORGET_OPTIONS, ...partial };
+  const startedAt = new Date().toISOString();
+  report(ctx, 'reading', 0);
+  const { dataset } = await loadDataset(datasetPath, { label: options.label, id: options.id }, ctx);
+  const requested = readForgetIds(options.forgetFile);
+  const { indices: forgetIdx, missing } = resolveForgetIds(requested, dataset.ids, options.forgetFile, options.allowMissing);
+
+  // The per-sample audit supplies difficulty, memorization and the near-duplicates of each sample.
+  const audit = (await auditDataset(dataset, { seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  throwIfCancelled(ctx);
+
+  const split = forgetSplit(dataset.y, forgetIdx, options);
+  const trainIdx = Int32Array.from([...split.retainIdx, ...split.forgetIdx]).sort();
+  const data = toDeviceData(dataset.X, dataset.numFeatures, dataset.y, dataset.classes.length);
+  const arch = sizeArchitecture(dataset.numFeatures, dataset.classes.length);
+  const trainOptions = { ...defaultTrainOptions(trainIdx.length, options.seed), ...(options.epochs ? { epochs: options.epochs } : {}) };
+  const original = Mlp.create(arch, options.seed);
+  try {
+    report(ctx, 'training', 0, 'original and retrained models');
+    const retrainOutcomes = trainSubsetModelsInParallel(
+      { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length },
+      arch,
+      Array.from({ length: options.retrainSeeds }, () => split.retainIdx),
+      trainOptions,
+      deriveSeed(options.seed, 'retrain'),
+      { workers: options.workers, backend: options.backend },
+      (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained models`),
+      ctx,
+    );
+    retrainOutcomes.catch(() => undefined);
+    const originalStarted = performance.now();
+    await trainMlp(original, data, trainIdx, { ...trainOptions, record: false }, ctx);
+    const originalSeconds = (performance.now() - originalStarted) / 1000;
+    const originalEvaluation = evaluateModel(original, data, split);
+    const outcomes = await retrainOutcomes;
+    const retrained = evaluateAverage(outcomes, split);
+    const retrainSeconds = outcomes.reduce((s, o) => s + o.seconds, 0) / outcomes.length;
+
+    const settings = { seed: options.seed, batchSize: trainOptions.batchSize };
+    const runs: UnlearningRun[] = [];
+    for (const [k, algorithm] of options.algorithms.entries()) {
+      report(ctx, 'unlearning', k / options.algorithms.length, algorithm);
+      const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
+      runs.push(await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx));
+    }
+    let rum: { rum: UnlearningRun; control: UnlearningRun } | null = null;
+    if (options.rum) {
+      report(ctx, 'unlearning', 1, 'RUM');
+      const memorization = new Map(audit.samples.map((s) => [s.id, s.factors.memorization ?? s.factors.confidence ?? 0]));
+      const byMemorization = (i: number) => memorization.get(dataset.ids[i]) ?? 0;
+      const stepsFor = (shuffled: boolean) => rumSteps(split.forgetIdx, trainIdx, byMemorization, options.rumRecipe, { shuffled, seed: options.seed });
+      rum = {
+        rum: await runUnlearning('rum', original, stepsFor(false), data, split, retrained.pTrue, settings, ctx),
+        control: await runUnlearning('rum-shuffled-control', original, stepsFor(true), data, split, retrained.pTrue, settings, ctx),
+      };
+    }
+    report(ctx, 'writing', 0);
+    return buildForgetReport({
+      dataset,
+      audit,
+      options,
+      split,
+      requested: requested.length,
+      missing,
+      original: { evaluation: originalEvaluation, seconds: originalSeconds },
+      retrain: { evaluation: retrained, seconds: retrainSeconds },
+      runs,
+      rum,
+      model: {
+        architecture: describeArchitecture(arch),
+        backend: activeBackend()?.name ?? 'unknown',
+        epochs: trainOptions.epochs,
+        trainSamples: trainIdx.length,
+        testSamples: split.testIdx.length,
+      },
+      startedAt,
+    });
+  } finally {
+    original.dispose();
+    data.dispose();
+  }
+}
+
+/** The audit's held-out split, with every forget sample moved into training: it must be forgotten. */
+function forgetSplit(y: Int32Array, forgetIdx: Int32Array, options: ForgetAuditOptions): ForgetSplit {
+  const isForget = new Uint8Array(y.length);
+  for (const i of forgetIdx) isForget[i] = 1;
+  const base = heldOutSplit(y, options.testFraction, options.seed);
+  const testIdx = base.testIdx.filter((i) => !isForget[i]);
+  const isTest = new Uint8Array(y.length);
+  for (const i of testIdx) isTest[i] = 1;
+  const retainIdx = Int32Array.from(y.keys()).filter((i) => !isForget[i] && !isTest[i]);
+  return { forgetIdx, retainIdx, testIdx };
+}

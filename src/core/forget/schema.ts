@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** forget-audit.json; documented in docs/forget-audit-schema.md. Add fields freely; renaming bumps the version. */
+export const FORGET_SCHEMA_VERSION = 1;
+
+const metrics = z.object({
+  forgetAcc: z.number().nullable(),
+  retainAcc: z.number().nullable(),
+  testAcc: z.number().nullable(),
+  mia: z.number().nullable(),
+  seconds: z.number().nonnegative(),
+});
+
+const unlearned = metrics.extend({
+  name: z.string(),
+  tow: z.number().min(0).max(1),
+  towMia: z.number().min(0).max(1).nullable(),
+  relativeTime: z.number().nonnegative(),
+  params: z.record(z.string(), z.number()),
+});
+
+export const ForgetReportSchema = z.object({
+  schemaVersion: z.literal(FORGET_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('forgetlens'), version: z.string() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  dataset: z.object({ path: z.string(), sha256: z.string(), rows: z.number().int(), classes: z.array(z.string()) }),
+  forget: z.object({
+    file: z.string(),
+    ids: z.array(z.string()),
+    sha256: z.string(),
+    requested: z.number().int(),
+    missing: z.array(z.string()),
+  }),
+  model: z.object({ architecture: z.string(), backend: z.string(), epochs: z.number().int(), trainSamples: z.number().int(), testSamples: z.number().int() }),
+  settings: z.object({ seed: z.number().int(), retrainSeeds: z.number().int(), algorithms: z.array(z.string()), rum: z.boolean(), forgottenTolerance: z.number() }),
+  original: metrics,
+  retrain: metrics,
+  algorithms: z.array(unlearned),
+  rum: z
+    .object({
+      recipe: z.array(z.string()),
+      split: z.string(),
+      rum: unlearned,
+      control: unlearned,
+    })
+    .nullable(),
+  samples: z.array(
+    z.object({
+      id: z.string(),
+      source: z.object({ file: z.string(), line: z.number().int().optional() }),
+      label: z.string(),
+      verdict: z.enum(['forgettable', 'hard', 'ineffective-alone']),
+      evidence: z.string(),
+      difficulty: z.number(),
+      memorization: z.number().nullable(),
+      pOriginal: z.number(),
+      pRetrain: z.number(),
+      pUnlearned: z.record(z.string(), z.number()),
+      residual: z.record(z.string(), z.number()),
+      epochsUntilForgotten: z.record(z.string(), z.number().nullable()),
+      similarInRetain: z.array(z.object({ id: z.string(), similarity: z.number() })),
+    }),
+  ),
+  prediction: z.object({
+    spearman: z.record(z.string(), z.number().nullable()),
+    algorithmAgreement: z.number().nullable(),
+  }),
+  summary: z.object({
+    text: z.string(),
+    forgettable: z.number().int(),
+    hard: z.number().int(),
+    ineffectiveAlone: z.number().int(),
+    alsoConsiderDeleting: z.array(z.string()),
+  }),
+  reproduce: z.string(),
+});
+
+export type ForgetReport = z.infer<typeof ForgetReportSchema>;
+export type ForgetSample = ForgetReport['samples'][number];
+
+export function validateForgetReport(value: unknown): ForgetReport {
+  const result = ForgetReportSchema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`forget-audit report does not match schema v${FORGET_SCHEMA_VERSION}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

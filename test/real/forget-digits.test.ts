@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { validateForgetReport } from '../../src/core/forget/schema';
+import { runCli } from '../helpers/cli';
+import { DigitRow, readDigits, writeDigitsCsv } from '../helpers/digits';
+import { tempDir, writeFile } from '../helpers/tempFiles';
+
+// Real data: scikit-learn's digits. Group A: mislabelled samples, each with three near-copies
+// (same wrong label) that stay in the data. Group B: mislabelled samples with no copy.
+const dir = tempDir();
+
+function mislabel(row: DigitRow): void {
+  row.label = (row.label + 3) % 10;
+}
+
+function nearCopies(row: DigitRow): DigitRow[] {
+  return [1, 2, 3].map((c) => {
+    const pixels = row.pixels.slice();
+    const j = pixels.findIndex((v) => v > 0 && v < 16);
+    pixels[j] = Math.min(16, pixels[j] + c);
+    return { id: `${row.id}c${c}`, pixels, label: row.label };
+  });
+}
+
+test('forget audit on digits: copies left behind make deletion ineffective, samples without copies are removable; reports are complete', () => {
+  const rows = readDigits();
+  const groupA = rows.filter((_, i) => i % 60 === 7).slice(0, 15);
+  const groupB = rows.filter((_, i) => i % 60 === 37).slice(0, 15);
+  [...groupA, ...groupB].forEach(mislabel);
+  rows.push(...groupA.flatMap(nearCopies));
+  const dataset = writeDigitsCsv(path.join(dir, 'digits.csv'), rows);
+  writeFile(dir, 'request.txt', ['# deletion request', ...groupA.map((r) => r.id), '', ...groupB.map((r) => r.id)].join('\n') + '\n');
+
+  const run = runCli(['forget', dataset, '--forget', 'request.txt', '--rum', '--out', 'out', '--seed', '3'], dir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Of 30 requested samples, /);
+  const report = validateForgetReport(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'forget-audit.json'), 'utf8')));
+  const group = (ids: DigitRow[]) => report.samples.filter((s) => ids.some((r) => r.id === s.id));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  const a = group(groupA);
+  const b = group(groupB);
+  assert.ok(mean(a.map((s) => s.pRetrain)) >= 0.8, `group A mean p under retraining ${mean(a.map((s) => s.pRetrain))}`);
+  assert.ok(mean(b.map((s) => s.pRetrain)) <= 0.2, `group B mean p under retraining ${mean(b.map((s) => s.pRetrain))}`);
+  const ineffective = (ss: typeof a) => ss.filter((s) => s.verdict === 'ineffective-alone').length / ss.length;
+  assert.ok(ineffective(a) >= 0.9, `group A ineffective-alone ${ineffective(a)}`);
+  assert.ok(ineffective(b) <= 0.1, `group B ineffective-alone ${ineffective(b)}`);
+  for (const s of a.filter((x) => x.verdict === 'ineffective-alone')) {
+    assert.ok(s.similarInRetain.some((x) => x.id.startsWith(`${s.id}c`)), `${s.id} should name its own copies`);
+  }
+
+  assert.equal(report.algorithms.length, 7);
+  for (const alg of [...report.algorithms, report.rum!.rum, report.rum!.control]) {
+    assert.ok(alg.tow >= 0 && alg.tow <= 1, `${alg.name} ToW ${alg.tow}`);
+    assert.ok(alg.seconds > 0);
+  }
+  assert.equal(report.rum!.control.name, 'rum-shuffled-control');
+  // On this forget set every algorithm moves the forget accuracy from the original's toward the retrained model's.
+  for (const alg of report.algorithms) {
+    assert.ok(
+      Math.abs(alg.forgetAcc! - report.retrain.forgetAcc!) <= Math.abs(report.original.forgetAcc! - report.retrain.forgetAcc!),
+      `${alg.name}: forget accuracy ${alg.forgetAcc} vs original ${report.original.forgetAcc}, retrained ${report.retrain.forgetAcc}`,
+    );
+  }
+
+  const md = fs.readFileSync(path.join(dir, 'out', 'forget-audit.md'), 'utf8');
+  const html = fs.readFileSync(path.join(dir, 'out', 'forget-audit.html'), 'utf8');
+  assert.ok(md.startsWith('# Forget-set audit'));
+  assert.ok(md.includes(report.dataset.sha256) && md.includes(report.reproduce));
+  assert.match(html, /<svg role="img" aria-label="ToW per method"/);
+  assert.doesNotMatch(html, /<script|https?:\/\//i, 'the HTML report is self-contained and runs nothing');
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'out')).sort(), ['forget-audit.html', 'forget-audit.json', 'forget-audit.md'], 'no temporary files left');
+});
+
+test('forget: unknown ids exit 2 listing them, and nothing is written', () => {
+  writeFile(dir, 'bad-request.txt', 'd1\nnot-a-row\nd2\n');
+  const run = runCli(['forget', path.join(dir, 'digits.csv'), '--forget', 'bad-request.txt', '--out', 'out-bad'], dir);
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /bad-request\.txt: 1 requested id is not in the dataset: "not-a-row"/);
+  assert.equal(fs.existsSync(path.join(dir, 'out-bad')), false);
+});
