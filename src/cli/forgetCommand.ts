@@ -4,7 +4,7 @@ import { runForgetAudit } from '../core/forget/runForgetAudit';
 import { DEFAULT_RUM_RECIPE, RumRecipe } from '../core/forget/rum';
 import { writeForgetReport } from '../core/forget/writeForgetReport';
 import { isAlgorithmName } from '../core/unlearn/algorithms';
-import { ALGORITHM_NAMES, AlgorithmName } from '../core/unlearn/types';
+import { ALGORITHM_NAMES, AlgorithmName, HyperParameters } from '../core/unlearn/types';
 import { runJob } from './job';
 import { wholeNumber } from './parsers';
 
@@ -23,6 +23,7 @@ interface ForgetFlags {
   workers?: number;
   backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   progress: boolean;
+  param: Partial<Record<AlgorithmName, HyperParameters>>;
 }
 
 export function registerForgetCommand(program: Command): void {
@@ -39,6 +40,7 @@ export function registerForgetCommand(program: Command): void {
     .option('--allow-missing', 'skip requested ids that are not in the dataset', false)
     .option('--label <column>', 'label column or key')
     .option('--id <column>', 'id column or key')
+    .option('--param <algorithm.name=value>', 'override a hyper-parameter, e.g. finetune.learningRate=0.1 (repeatable)', collectParam, {})
     .option('--retrain-seeds <n>', 'models retrained from scratch as the reference', wholeNumber, 3)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
@@ -51,6 +53,7 @@ export function registerForgetCommand(program: Command): void {
           {
             forgetFile: flags.forget,
             algorithms: flags.algorithms,
+            params: flags.param,
             rum: flags.rum,
             rumRecipe: flags.rumRecipe,
             seed: flags.seed,
@@ -75,6 +78,15 @@ function algorithmList(value: string): AlgorithmName[] {
   const unknown = names.filter((n) => !isAlgorithmName(n));
   if (unknown.length || names.length === 0) throw new InvalidArgumentError(`unknown algorithm ${unknown.join(', ')}: choose from ${ALGORITHM_NAMES.join(', ')}`);
   return names as AlgorithmName[];
+}
+
+function collectParam(value: string, previous: Partial<Record<AlgorithmName, HyperParameters>>): Partial<Record<AlgorithmName, HyperParameters>> {
+  const match = /^([a-z+-]+)\.([A-Za-z]+)=(.+)$/.exec(value.trim());
+  if (!match || !isAlgorithmName(match[1]) || !Number.isFinite(Number(match[3]))) {
+    throw new InvalidArgumentError('expected algorithm.name=number, e.g. neggrad.learningRate=0.02');
+  }
+  const algorithm = match[1];
+  return { ...previous, [algorithm]: { ...previous[algorithm], [match[2]]: Number(match[3]) } };
 }
 
 function rumRecipe(value: string): RumRecipe {

@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import { Dataset } from '../data/dataset';
 import { tugOfWar, tugOfWarMia } from '../metrics/tow';
 import { AuditReport } from '../report/auditSchema';
-import { spearman } from '../util/stats';
+import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
 import { ForgetAuditOptions } from './options';
@@ -20,6 +20,8 @@ export interface ForgetReportInputs {
   requested: number;
   missing: string[];
   original: { evaluation: ModelEvaluation; seconds: number };
+  /** RUM's Entanglement Score of the forget set against the retain set, in the original model's embedding. */
+  forgetEntanglement: number;
   retrain: { evaluation: ModelEvaluation; seconds: number };
   runs: UnlearningRun[];
   rum: { rum: UnlearningRun; control: UnlearningRun } | null;
@@ -49,6 +51,8 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
       sha256: crypto.createHash('sha256').update(forgetIds.join('\n')).digest('hex'),
       requested: inputs.requested,
       missing: inputs.missing,
+      entanglementScore: Number.isFinite(inputs.forgetEntanglement) ? round4(inputs.forgetEntanglement) : null,
+      meanMemorization: finiteOrNull(mean(samples.map((s) => s.memorization ?? NaN))),
     },
     model: inputs.model,
     settings: {

@@ -27,7 +27,8 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   lines.push(`- agreement between algorithms on which samples are hard (mean pairwise Spearman of residuals): ${r.prediction.algorithmAgreement?.toFixed(2) ?? 'n/a'}`);
   lines.push('', '## What was run', '');
   lines.push(`- dataset: \`${r.dataset.path}\`, sha256 \`${r.dataset.sha256}\`, ${r.dataset.rows} rows`);
-  lines.push(`- forget list: \`${r.forget.file}\`, ${r.forget.ids.length} ids (sha256 of the sorted ids \`${r.forget.sha256}\`)${r.forget.missing.length ? `, ${r.forget.missing.length} requested ids not found` : ''}`);
+  lines.push(`- forget list: \`${r.forget.file}\`, ${r.forget.ids.length} ids (sha256 of the ids \`${r.forget.sha256}\`)${r.forget.missing.length ? `, ${r.forget.missing.length} requested ids not found` : ''}`);
+  lines.push(`- forget set: mean memorization ${r.forget.meanMemorization?.toFixed(2) ?? 'n/a'}, Entanglement Score with the retain set ${r.forget.entanglementScore?.toFixed(2) ?? 'n/a'} (RUM: higher means harder to unlearn)`);
   lines.push(`- model: ${r.model.architecture} on ${r.model.backend}, ${r.model.epochs} epochs, ${r.model.trainSamples} training and ${r.model.testSamples} test samples; seed ${r.settings.seed}`);
   lines.push(`- ForgetLens ${r.tool.version}, ${r.startedAt} to ${r.finishedAt}`);
   lines.push(`- reproduce: \`${r.reproduce}\``, '');

@@ -8,6 +8,8 @@ import { trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
 import { defaultTrainOptions, trainMlp } from '../model/train';
 import { JobContext, report, throwIfCancelled } from '../progress';
 import { deriveSeed } from '../util/random';
+import { entanglementScore } from '../factors/entanglement';
+import { predictAll } from '../model/predict';
 import { buildForgetReport } from './buildForgetReport';
 import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
@@ -55,6 +57,8 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     await trainMlp(original, data, trainIdx, { ...trainOptions, record: false }, ctx);
     const originalSeconds = (performance.now() - originalStarted) / 1000;
     const originalEvaluation = evaluateModel(original, data, split);
+    const embeddings = predictAll(original, data, { embeddings: true });
+    const forgetEntanglement = entanglementScore(embeddings.embeddings!, embeddings.embeddingDim, split.retainIdx, split.forgetIdx);
     const outcomes = await retrainOutcomes;
     const retrained = evaluateAverage(outcomes, split);
     const retrainSeconds = outcomes.reduce((s, o) => s + o.seconds, 0) / outcomes.length;
@@ -86,6 +90,7 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       requested: requested.length,
       missing,
       original: { evaluation: originalEvaluation, seconds: originalSeconds },
+      forgetEntanglement,
       retrain: { evaluation: retrained, seconds: retrainSeconds },
       runs,
       rum,

@@ -31,6 +31,10 @@ export const ForgetReportSchema = z.object({
     sha256: z.string(),
     requested: z.number().int(),
     missing: z.array(z.string()),
+    /** RUM's set-level Entanglement Score of the forget set vs the retain set (higher: harder). */
+    entanglementScore: z.number().nullable(),
+    /** Mean of the audit's memorization estimate over the forget set. */
+    meanMemorization: z.number().nullable(),
   }),
   model: z.object({ architecture: z.string(), backend: z.string(), epochs: z.number().int(), trainSamples: z.number().int(), testSamples: z.number().int() }),
   settings: z.object({ seed: z.number().int(), retrainSeeds: z.number().int(), algorithms: z.array(z.string()), rum: z.boolean(), forgottenTolerance: z.number() }),
