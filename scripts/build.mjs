@@ -28,9 +28,17 @@ await esbuild.build({
   entryPoints: {
     cli: path.join(root, 'src/cli/index.ts'),
     subsetWorker: path.join(root, 'src/core/model/subsetWorker.ts'),
+    worker: path.join(root, 'src/worker/main.ts'),
   },
   outdir: dist,
 });
+
+// The extension host bundle: `vscode` is provided by the editor; no TensorFlow.js in it.
+await esbuild.build({ ...common, entryPoints: { extension: path.join(root, 'src/extension/extension.ts') }, outdir: dist, external: ['vscode'] });
+
+// The panel, for the browser; vscode-elements ships its own bundle.
+await esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { webview: path.join(root, 'webview/main.ts') }, outdir: dist, external: [] });
+fs.copyFileSync(require.resolve('@vscode-elements/elements/dist/bundled.js'), path.join(dist, 'vscode-elements.js'));
 
 const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 for (const file of fs.readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) {

@@ -5,31 +5,7 @@ import { JobContext, breathe, report, throwIfCancelled } from '../progress';
 import { contentHash } from './hash';
 import { RgbaImage, decodeImage, isGrayscale, resizeToSquare } from './imageDecode';
 import { PixelSamples } from './pixelTable';
-
-const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
-
-export interface ImageFile {
-  /** Relative to the root, forward slashes: the sample id. */
-  relative: string;
-  label: string;
-}
-
-/** root/<class>/<file>.(png|jpg|jpeg), sorted; hidden files and other files ignored. */
-export function listImageFolder(root: string): ImageFile[] {
-  const files: ImageFile[] = [];
-  for (const entry of fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    for (const file of fs.readdirSync(path.join(root, entry.name)).sort()) {
-      if (file.startsWith('.') || !IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
-      files.push({ relative: `${entry.name}/${file}`, label: entry.name });
-    }
-  }
-  const classes = new Set(files.map((f) => f.label));
-  if (classes.size < 2) {
-    throw new InputError(`an image dataset needs at least two class folders with images (root/<class>/<image>.png|jpg); found ${classes.size}`, root);
-  }
-  return files;
-}
+import { listImageFolder } from './imageFolder';
 
 /** Decode every image, resize to size x size (grayscale if every image is), keep pixels in [0,1]. */
 export async function readImageFolder(root: string, options: { imageSize?: number; limit?: number }, ctx?: JobContext): Promise<PixelSamples> {

@@ -81,15 +81,20 @@ async function withoutNewProcessHandlers<T>(run: () => Promise<T>): Promise<T> {
 
 /** The .wasm binaries sit next to the bundle when built, or in the package when run from source. */
 function findWasmDir(): string {
-  const candidates = [
-    __dirname,
-    path.join(__dirname, 'wasm'),
-    // Built dynamically so the bundler leaves it alone: only used when running from source.
-    path.dirname(require.resolve(['@tensorflow', 'tfjs-backend-wasm', 'dist', 'tfjs-backend-wasm.wasm'].join('/'))),
-  ];
+  const candidates = [__dirname, path.join(__dirname, 'wasm'), packageWasmDir()].filter((d): d is string => d !== undefined);
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'tfjs-backend-wasm-simd.wasm')));
   if (!found) throw new Error(`tfjs-backend-wasm binaries not found (looked in ${candidates.join(', ')})`);
   return found;
+}
+
+/** The wasm package's own folder, when running from source (not inside a bundle without node_modules). */
+function packageWasmDir(): string | undefined {
+  try {
+    // Built dynamically so the bundler leaves it alone.
+    return path.dirname(require.resolve(['@tensorflow', 'tfjs-backend-wasm', 'dist', 'tfjs-backend-wasm.wasm'].join('/')));
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(err: unknown): string {

@@ -1,0 +1,136 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { writeFileAtomic } from '../core/util/atomicWrite';
+import { isLargeFile } from './annotations';
+import { AuditPanel } from './auditPanel';
+import { ExtensionContext } from './context';
+import { AuditSettings } from './logic/resultPaths';
+import { revealSample } from './revealSample';
+
+type CommandFactory = (ctx: ExtensionContext) => (...args: unknown[]) => unknown;
+
+/** Every command, by id: a table of factories (one place to see what the extension can do). */
+export const COMMANDS: Record<string, CommandFactory> = {
+  'forgetlens.auditDataset': (ctx) => (uri?: unknown) => auditDataset(ctx, uri instanceof vscode.Uri ? uri : undefined),
+  'forgetlens.auditForgetSet': (ctx) => (uri?: unknown) => auditForgetSet(ctx, uri instanceof vscode.Uri ? uri : undefined),
+  'forgetlens.addSelectedRowsToForgetSet': (ctx) => () => addSelectedRows(ctx),
+  'forgetlens.openResults': (ctx) => () => AuditPanel.createOrShow(ctx.extensionUri, ctx.store),
+  'forgetlens.openSample': (ctx) => (id?: unknown) => openSample(ctx, typeof id === 'string' ? id : undefined),
+  'forgetlens.exportReport': (ctx) => () => exportReport(ctx),
+  'forgetlens.cancelAudit': (ctx) => () => ctx.jobs.cancel(),
+  'forgetlens.clearAnnotations': (ctx) => () => ctx.annotations.clear(),
+};
+
+function settings(): AuditSettings & { backend: 'auto' | 'wasm' | 'cpu' | 'tensorflow' } {
+  const c = vscode.workspace.getConfiguration('forgetlens');
+  return {
+    mode: c.get<'fast' | 'thorough'>('mode', 'fast'),
+    k: c.get<number>('k', 32),
+    seed: c.get<number>('seed', 0),
+    similarity: c.get<number | 'auto'>('similarityThreshold', 'auto'),
+    backend: c.get<'auto' | 'wasm' | 'cpu' | 'tensorflow'>('backend', 'auto'),
+  };
+}
+
+function requireTrust(): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage('ForgetLens trains models only in a trusted workspace. In Restricted Mode it shows existing results only.');
+  return false;
+}
+
+async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
+  if (uri) return uri.fsPath;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file' && /\.(csv|tsv|jsonl|ndjson)$/i.test(active.fsPath)) return active.fsPath;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
+  return picked?.[0]?.fsPath;
+}
+
+async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  if (!requireTrust()) return;
+  const dataset = await pickDataset(uri);
+  if (!dataset) return;
+  const s = { ...settings(), label: undefined as string | undefined };
+  const dir = await ctx.store.resultDir(dataset, s);
+  if (fs.existsSync(path.join(dir, 'audit.json'))) {
+    ctx.store.load(dataset, dir);
+    AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+    return;
+  }
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, {
+    type: 'audit',
+    dataset,
+    outFile: path.join(dir, 'audit.json'),
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 } },
+  });
+  if (outcome.kind !== 'done') return;
+  const result = ctx.store.load(dataset, dir);
+  ctx.jobs.idle(`ForgetLens: ${result.report.summary.hard} hard`, `Last audit: ${path.basename(dataset)}. Click to open the results.`);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+  if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) {
+    void vscode.window.showInformationMessage('ForgetLens: this file is over 50 MB, which VS Code does not pass to extensions, so it gets no line annotations. The panel and the "Hard to forget" view have every result.');
+  }
+}
+
+async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  if (!requireTrust()) return;
+  const result = ctx.store.active();
+  if (!result) {
+    void vscode.window.showWarningMessage('ForgetLens: audit the dataset first (ForgetLens: Audit Dataset…).');
+    return;
+  }
+  const forgetFile = uri?.fsPath ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as forget set', filters: { 'Id lists': ['txt', 'csv'] } }))?.[0]?.fsPath;
+  if (!forgetFile) return;
+  const s = settings();
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, {
+    type: 'forget',
+    dataset: result.datasetPath,
+    outDir: result.dir,
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true },
+  });
+  if (outcome.kind !== 'done') return;
+  ctx.store.load(result.datasetPath, result.dir);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+}
+
+/** Append the ids of the rows selected in the editor to `.forgetlens/forget-set.txt`. */
+async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const result = editor && ctx.store.forFile(editor.document.uri.fsPath);
+  if (!editor || !result) {
+    void vscode.window.showWarningMessage('ForgetLens: select rows in an audited CSV/TSV/JSONL file first.');
+    return;
+  }
+  const lines = new Set<number>();
+  for (const sel of editor.selections) for (let l = sel.start.line; l <= sel.end.line; l++) lines.add(l + 1);
+  const ids = result.report.samples.filter((s) => s.source.line !== undefined && lines.has(s.source.line)).map((s) => s.id);
+  if (ids.length === 0) {
+    void vscode.window.showWarningMessage('ForgetLens: no audited samples start on the selected lines.');
+    return;
+  }
+  const file = path.join(ctx.workspaceRoot, '.forgetlens', 'forget-set.txt');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# ForgetLens forget set: one id per line\n';
+  const known = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
+  writeFileAtomic(file, existing + ids.filter((id) => !known.has(id)).map((id) => `${id}\n`).join(''));
+  void vscode.window.showInformationMessage(`ForgetLens: ${ids.length} ${ids.length === 1 ? 'id' : 'ids'} in ${path.relative(ctx.workspaceRoot, file)}.`, 'Audit Forget Set').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('forgetlens.auditForgetSet', vscode.Uri.file(file));
+  });
+}
+
+async function openSample(ctx: ExtensionContext, id?: string): Promise<void> {
+  const result = ctx.store.active();
+  const sample = id ? result?.report.samples.find((s) => s.id === id) : undefined;
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, id);
+  if (sample && result && sample.source.line === undefined) await revealSample(sample, path.dirname(result.datasetPath));
+}
+
+async function exportReport(ctx: ExtensionContext): Promise<void> {
+  const result = ctx.store.active();
+  if (!result) return;
+  const source = result.forget ? path.join(result.dir, 'forget-audit.html') : path.join(result.dir, 'audit.json');
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(ctx.workspaceRoot, path.basename(source))), saveLabel: 'Export' });
+  if (!target) return;
+  writeFileAtomic(target.fsPath, fs.readFileSync(source));
+  void vscode.window.showInformationMessage(`ForgetLens: exported ${path.basename(target.fsPath)}.`);
+}

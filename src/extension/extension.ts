@@ -1,0 +1,38 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { Annotations } from './annotations';
+import { AuditPanelSerializer, PANEL_VIEW_TYPE } from './auditPanel';
+import { COMMANDS } from './commands';
+import { ExtensionContext } from './context';
+import { ImageResults } from './imageResults';
+import { JobRunner } from './jobRunner';
+import { ResultsStore } from './resultsStore';
+
+/** Activation stays light: no TensorFlow.js here; the worker process does all computing. */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('ForgetLens', { log: true });
+  const workspaceRoot = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
+  const store = new ResultsStore(workspaceRoot);
+  const ctx: ExtensionContext = {
+    extensionUri: context.extensionUri,
+    workspaceRoot,
+    store,
+    jobs: new JobRunner(context.extensionUri.fsPath, log),
+    annotations: new Annotations(store),
+    log,
+  };
+  const images = new ImageResults(store);
+  context.subscriptions.push(
+    log,
+    store,
+    ctx.jobs,
+    ctx.annotations,
+    images,
+    vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new AuditPanelSerializer(context.extensionUri, store)),
+    ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
+  );
+  store.restore();
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AuditSample } from '../core/report/auditSchema';
+import { resolveSource } from './logic/annotationPlan';
+import { ResultsStore } from './resultsStore';
+
+/** Explorer badges on audited image files, and the "Hard to forget" tree of the hardest samples. */
+export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeDataProvider<AuditSample>, vscode.Disposable {
+  private readonly decorationsChanged = new vscode.EventEmitter<vscode.Uri[] | undefined>();
+  readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+  private readonly treeChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.treeChanged.event;
+  private byFile = new Map<string, AuditSample>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: ResultsStore) {
+    this.disposables.push(vscode.window.registerFileDecorationProvider(this), store.onDidChange(() => this.refresh()));
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.byFile = new Map();
+    for (const result of this.store.all()) {
+      for (const sample of result.report.samples) {
+        if (sample.source.line === undefined && sample.difficulty >= 0.3) this.byFile.set(resolveSource(sample.source.file, path.dirname(result.datasetPath)), sample);
+      }
+    }
+    this.decorationsChanged.fire(undefined);
+    this.treeChanged.fire();
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    const sample = this.byFile.get(uri.fsPath);
+    if (!sample) return undefined;
+    const hard = sample.difficulty >= 0.5;
+    return {
+      badge: hard ? 'H' : 'h',
+      tooltip: `ForgetLens: difficulty ${sample.difficulty.toFixed(2)} — ${sample.reasons.join('; ')}`,
+      color: new vscode.ThemeColor(hard ? 'list.errorForeground' : 'list.warningForeground'),
+    };
+  }
+
+  getTreeItem(sample: AuditSample): vscode.TreeItem {
+    const item = new vscode.TreeItem(`${sample.difficulty.toFixed(2)}  ${sample.id}`);
+    item.description = sample.reasons[0];
+    item.tooltip = sample.reasons.join('\n');
+    item.command = { command: 'forgetlens.openSample', title: 'Open', arguments: [sample.id] };
+    return item;
+  }
+
+  getChildren(element?: AuditSample): AuditSample[] {
+    if (element) return [];
+    return this.store.active()?.report.samples.filter((s) => s.difficulty >= 0.5).slice(0, 200) ?? [];
+  }
+
+  dispose(): void {
+    this.decorationsChanged.dispose();
+    this.treeChanged.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
+
+export interface LineAnnotation {
+  /** 0-based line in the document. */
+  line: number;
+  sample: AuditSample;
+  text: string;
+}
+
+/** Minimum difficulty for a row to get an end-of-line annotation: only what is worth a look. */
+export const ANNOTATE_FROM = 0.3;
+
+/**
+ * The rows of `filePath` to annotate: the hardest `topN` samples that come from that file and are
+ * at least moderately hard. Matching is by resolved path, so relative report paths still match.
+ */
+export function planLineAnnotations(report: AuditReport, reportDir: string, filePath: string, topN: number): LineAnnotation[] {
+  const target = path.resolve(filePath);
+  const out: LineAnnotation[] = [];
+  for (const sample of report.samples) {
+    if (out.length >= topN || sample.difficulty < ANNOTATE_FROM) break;
+    if (sample.source.line === undefined) continue;
+    if (resolveSource(sample.source.file, reportDir) !== target) continue;
+    out.push({ line: sample.source.line - 1, sample, text: endOfLineText(sample) });
+  }
+  return out;
+}
+
+export function endOfLineText(sample: AuditSample): string {
+  const reason = sample.reasons[0] ?? '';
+  const short = reason.length > 70 ? `${reason.slice(0, 69)}…` : reason;
+  return `◆ hard to forget ${sample.difficulty.toFixed(2)} · ${short}`;
+}
+
+/** Report source paths are as given to the audit (often relative to where it ran). */
+export function resolveSource(file: string, baseDir: string): string {
+  return path.isAbsolute(file) ? path.normalize(file) : path.resolve(baseDir, file);
+}
+
+/** One-line CodeLens summary for the top of the dataset file. */
+export function codeLensTitle(report: AuditReport, stale: boolean): string {
+  const s = report.summary;
+  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget · ${s.withSimilarSamples} with near-duplicates · ${s.memorized} memorized${stale ? ' · stale: the file changed since the audit' : ''}`;
+}

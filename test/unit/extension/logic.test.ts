@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { codeLensTitle, endOfLineText, planLineAnnotations } from '../../../src/extension/logic/annotationPlan';
+import { resultDirFor } from '../../../src/extension/logic/resultPaths';
+import { toDetail, toRows } from '../../../src/extension/logic/reportViews';
+import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
+import { pageOf, visibleRows } from '../../../webview/tableState';
+
+function sample(id: string, difficulty: number, line: number | undefined, file = 'data/x.csv', label = 'a'): AuditSample {
+  return {
+    id,
+    source: line === undefined ? { file } : { file, line },
+    label,
+    split: 'train',
+    rank: 0,
+    difficulty,
+    reasons: [`reason of ${id}`],
+    contributions: { memorization: difficulty },
+    preview: `preview ${id}`,
+    factors: {
+      memorization: difficulty, memorizationSoft: null, memorizationCrossFit: null, confidence: 1 - difficulty, maxConfidence: null, negEntropy: null, fractionCorrect: null,
+      entanglement: 0.1, entanglementKnnShare: 0, entanglementCentroidRatio: null, similarCount: id === 's2' ? 2 : 0, similarCountCapped: false, exactDuplicates: 0,
+      nearestSimilarity: null, similarIds: id === 's2' ? ['s5', 's6'] : [], similarities: id === 's2' ? [0.99, 0.98] : [], margin: 1, loss: 0.1, gradNorm: 0.1,
+      cumulativeGradNormSq: null, firstLearnedEpoch: null, forgettingEvents: null, variability: null, labelDisagreement: 0, predictedLabel: label,
+    },
+  };
+}
+
+function report(samples: AuditSample[]): AuditReport {
+  samples.forEach((s, i) => (s.rank = i + 1));
+  return { samples, summary: { hard: 2, withSimilarSamples: 1, memorized: 1, meanDifficulty: 0.4 }, dataset: { rows: samples.length } } as unknown as AuditReport;
+}
+
+test('line annotations: the hardest rows of this file only, at least moderately hard, 0-based lines, capped at N', () => {
+  const r = report([sample('s1', 0.9, 5), sample('s2', 0.8, 9, 'other.csv'), sample('s3', 0.7, 2), sample('s4', 0.6, 12), sample('s7', 0.2, 3)]);
+  const plan = planLineAnnotations(r, '/work', '/work/data/x.csv', 2);
+  assert.deepEqual(plan.map((a) => [a.sample.id, a.line]), [['s1', 4], ['s3', 1]]);
+  assert.equal(planLineAnnotations(r, '/work', '/work/data/x.csv', 10).length, 3, 'difficulty below 0.3 is not annotated');
+  assert.match(endOfLineText(r.samples[0]), /^◆ hard to forget 0\.90 · reason of s1$/);
+  assert.match(codeLensTitle(r, true), /2 of 5 hard to forget .* stale/);
+});
+
+test('result folders are keyed by content and settings: same inputs same folder, any change a new one', () => {
+  const settings = { mode: 'fast' as const, k: 32, seed: 0, similarity: 'auto' as const };
+  const a = resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', settings);
+  assert.equal(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', { ...settings }));
+  assert.ok(a.startsWith(path.join('/ws', '.forgetlens', 'My_Data.csv-')));
+  assert.notEqual(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abd', settings));
+  assert.notEqual(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', { ...settings, seed: 1 }));
+});
+
+test('panel rows and details carry what the table and breakdown need', () => {
+  const r = report([sample('s1', 0.9, 5), sample('s2', 0.8, 9)]);
+  const rows = toRows(r);
+  assert.deepEqual(rows.map((x) => [x.id, x.rank, x.line, x.reason]), [['s1', 1, 5, 'reason of s1'], ['s2', 2, 9, 'reason of s2']]);
+  const detail = toDetail(r.samples[1]);
+  assert.deepEqual(detail.similar, [{ id: 's5', similarity: 0.99 }, { id: 's6', similarity: 0.98 }]);
+  assert.equal('similarIds' in detail.factors, false);
+});
+
+test('table view: filter by class and text, sort by any factor with nulls last, page through', () => {
+  const rows = toRows(report(Array.from({ length: 230 }, (_, i) => sample(`r${i}`, (i % 10) / 10, i + 2, 'x.csv', i % 2 ? 'odd' : 'even'))));
+  rows[5].memorization = null;
+  const view = { sortKey: 'memorization' as const, descending: true, text: '', label: 'odd', page: 0 };
+  const shown = visibleRows(rows, view);
+  assert.equal(shown.length, 115);
+  assert.ok(shown.every((r) => r.label === 'odd'));
+  assert.equal(shown[shown.length - 1].id, 'r5', 'null memorization sorts last');
+  assert.ok(shown[0].memorization! >= shown[1].memorization!);
+  const matched = visibleRows(rows, { ...view, label: '', text: 'REASON OF R12' }).map((r) => r.id).sort();
+  assert.deepEqual(matched, ['r12', 'r120', 'r121', 'r122', 'r123', 'r124', 'r125', 'r126', 'r127', 'r128', 'r129']);
+  const paged = pageOf(shown, 5);
+  assert.equal(paged.pages, 2);
+  assert.equal(paged.page, 1, 'page is clamped');
+  assert.equal(paged.rows.length, 15);
+});
