@@ -80,7 +80,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     void vscode.window.showWarningMessage('ForgetLens: audit the dataset first (ForgetLens: Audit Dataset…).');
     return;
   }
-  const forgetFile = uri?.fsPath ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as forget set', filters: { 'Id lists': ['txt', 'csv'] } }))?.[0]?.fsPath;
+  const forgetFile = uri?.fsPath ?? activeIdList() ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as forget set', filters: { 'Id lists': ['txt', 'csv'] } }))?.[0]?.fsPath;
   if (!forgetFile) return;
   const s = settings();
   const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, {
@@ -90,8 +90,16 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     options: { forgetFile, seed: s.seed, backend: s.backend, rum: true },
   });
   if (outcome.kind !== 'done') return;
-  ctx.store.load(result.datasetPath, result.dir);
+  const loaded = ctx.store.load(result.datasetPath, result.dir);
+  const s2 = loaded.forget?.summary;
+  ctx.jobs.idle(`ForgetLens: ${s2?.ineffectiveAlone ?? 0} ineffective-alone`, loaded.forget?.summary.text ?? '');
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+}
+
+/** The id list open in the editor, if the active file is one (.txt). */
+function activeIdList(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.uri.scheme === 'file' && doc.uri.fsPath.toLowerCase().endsWith('.txt') ? doc.uri.fsPath : undefined;
 }
 
 /** Append the ids of the rows selected in the editor to `.forgetlens/forget-set.txt`. */
