@@ -74,7 +74,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   private planFor(document: vscode.TextDocument): LineAnnotation[] {
     const result = this.store.forFile(document.uri.fsPath);
     if (!result || this.cleared) return [];
-    return planLineAnnotations(result.report, path.dirname(result.datasetPath), document.uri.fsPath, this.setting<number>('annotateTopN') ?? 100);
+    return planLineAnnotations(result.report, path.dirname(result.datasetPath), document.uri.fsPath, this.setting<number>('annotateTopN') ?? 100, result.forget);
   }
 
   private publishProblems(document: vscode.TextDocument, plan: LineAnnotation[]): void {

@@ -16,6 +16,8 @@ export const PANEL_VIEW_TYPE = 'forgetlens.results';
  */
 export class AuditPanel implements vscode.Disposable {
   private static current: AuditPanel | undefined;
+  /** Where the panel's lifecycle is logged (set by activate). */
+  static log: ((line: string) => void) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
@@ -31,6 +33,12 @@ export class AuditPanel implements vscode.Disposable {
   }
 
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, store: ResultsStore): void {
+    AuditPanel.log?.(`panel: reviving (an instance already exists: ${AuditPanel.current !== undefined})`);
+    if (AuditPanel.current) {
+      // Opened again before VS Code got round to reviving the old one: keep one panel.
+      panel.dispose();
+      return;
+    }
     panel.webview.options = AuditPanel.options(extensionUri);
     AuditPanel.current = new AuditPanel(panel, extensionUri, store);
   }
@@ -49,6 +57,7 @@ export class AuditPanel implements vscode.Disposable {
     private readonly store: ResultsStore,
     private pendingSelect?: string,
   ) {
+    AuditPanel.log?.('panel: created');
     const webview = panel.webview;
     const asUri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
     webview.html = renderPanelHtml({
@@ -69,6 +78,7 @@ export class AuditPanel implements vscode.Disposable {
     const result = this.store.active();
     switch (message.type) {
       case 'ready':
+        AuditPanel.log?.('panel: webview ready');
         this.ready = true;
         this.sendAll();
         if (this.pendingSelect) this.post({ type: 'select', id: this.pendingSelect });
@@ -116,7 +126,8 @@ export class AuditPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    AuditPanel.current = undefined;
+    AuditPanel.log?.('panel: disposed');
+    if (AuditPanel.current === this) AuditPanel.current = undefined;
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Annotations } from './annotations';
-import { AuditPanelSerializer, PANEL_VIEW_TYPE } from './auditPanel';
+import { AuditPanel, AuditPanelSerializer, PANEL_VIEW_TYPE } from './auditPanel';
 import { COMMANDS } from './commands';
 import { ExtensionContext } from './context';
 import { ImageResults } from './imageResults';
@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   };
   const images = new ImageResults(store);
+  AuditPanel.log = (line) => log.info(line);
   context.subscriptions.push(
     log,
     store,

@@ -219,7 +219,8 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (process.env.E2E_KEEP) console.log(`kept ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   }
   console.log(`${scenarios.length - failures.length} passed, ${failures.length} failed`);
   if (failures.length) process.exit(1);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 
 export interface LineAnnotation {
@@ -15,16 +16,32 @@ export const ANNOTATE_FROM = 0.3;
  * The rows of `filePath` to annotate: the hardest `topN` samples that come from that file and are
  * at least moderately hard. Matching is by resolved path, so relative report paths still match.
  */
-export function planLineAnnotations(report: AuditReport, reportDir: string, filePath: string, topN: number): LineAnnotation[] {
+export function planLineAnnotations(report: AuditReport, reportDir: string, filePath: string, topN: number, forget?: ForgetReport | null): LineAnnotation[] {
   const target = path.resolve(filePath);
+  const inFile = (sample: AuditSample) => sample.source.line !== undefined && resolveSource(sample.source.file, reportDir) === target;
+  const verdicts = new Map((forget?.samples ?? []).map((s) => [s.id, s]));
   const out: LineAnnotation[] = [];
+  const annotated = new Set<string>();
+  // Requested (forget-set) rows always show their verdict; then the hardest rows.
   for (const sample of report.samples) {
-    if (out.length >= topN || sample.difficulty < ANNOTATE_FROM) break;
-    if (sample.source.line === undefined) continue;
-    if (resolveSource(sample.source.file, reportDir) !== target) continue;
-    out.push({ line: sample.source.line - 1, sample, text: endOfLineText(sample) });
+    const verdict = verdicts.get(sample.id);
+    if (!verdict || !inFile(sample)) continue;
+    out.push({ line: sample.source.line! - 1, sample, text: verdictText(verdict.verdict, verdict.evidence) });
+    annotated.add(sample.id);
+  }
+  let hardest = 0;
+  for (const sample of report.samples) {
+    if (hardest >= topN || sample.difficulty < ANNOTATE_FROM) break;
+    if (annotated.has(sample.id) || !inFile(sample)) continue;
+    out.push({ line: sample.source.line! - 1, sample, text: endOfLineText(sample) });
+    hardest++;
   }
   return out;
+}
+
+export function verdictText(verdict: string, evidence: string): string {
+  const short = evidence.length > 70 ? `${evidence.slice(0, 69)}…` : evidence;
+  return `⊘ deletion request: ${verdict} · ${short}`;
 }
 
 export function endOfLineText(sample: AuditSample): string {

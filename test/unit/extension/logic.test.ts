@@ -41,6 +41,13 @@ test('line annotations: the hardest rows of this file only, at least moderately 
   assert.match(codeLensTitle(r, true), /2 of 5 hard to forget .* stale/);
 });
 
+test('rows of a deletion request show their verdict, whatever their difficulty, before the hardest rows', () => {
+  const r = report([sample('s1', 0.9, 5), sample('s3', 0.7, 2), sample('s7', 0.1, 3)]);
+  const forget = { samples: [{ id: 's7', verdict: 'ineffective-alone', evidence: '3 similar samples remain: c1, c2, c3' }] } as never;
+  const plan = planLineAnnotations(r, '/work', '/work/data/x.csv', 1, forget);
+  assert.deepEqual(plan.map((a) => [a.sample.id, a.text.slice(0, 40)]), [['s7', '⊘ deletion request: ineffective-alone · '], ['s1', '◆ hard to forget 0.90 · reason of s1']]);
+});
+
 test('result folders are keyed by content and settings: same inputs same folder, any change a new one', () => {
   const settings = { mode: 'fast' as const, k: 32, seed: 0, similarity: 'auto' as const };
   const a = resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', settings);
