@@ -141,9 +141,12 @@ const REQUEST_IDS = ['d3', 'd40', 'd77', 'd150', 'd600', 'd900', 'd1200', 'd1500
 /** Rows of the larger dataset used to have an audit running long enough to cancel it. */
 const BIG_ROWS = 1797 * 6;
 
+/** The extensions folder of this run: other E2E runs on the machine have workers of their own. */
+let extensionsDir = '';
+
 function workerPids(): string[] {
   try {
-    return execFileSync('pgrep', ['-f', 'forgetlens-0.1.0/dist/worker.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `${extensionsDir}/.*/dist/worker.js`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
   } catch {
     return [];
   }
@@ -185,6 +188,7 @@ async function main(): Promise<void> {
   execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'inherit' });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-e2e-'));
   const [extensions, userData, workspace] = ['extensions', 'user-data', 'workspace'].map((d) => path.join(scratch, d));
+  extensionsDir = extensions;
   for (const d of [extensions, path.join(userData, 'User'), workspace]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern', 'workbench.startupEditor': 'none' }));
   fs.copyFileSync(path.join(ROOT, 'examples', 'digits.csv'), path.join(workspace, 'digits.csv'));
