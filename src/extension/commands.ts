@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../core/util/atomicWrite';
-import { isLargeFile } from './annotations';
 import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
+import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
 import { AuditSettings } from './logic/resultPaths';
 import { revealSample } from './revealSample';
 
@@ -35,7 +35,7 @@ function settings(): AuditSettings & { backend: 'auto' | 'wasm' | 'cpu' | 'tenso
 
 function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage('ForgetLens trains models only in a trusted workspace. In Restricted Mode it shows existing results only.');
+  void vscode.window.showWarningMessage(`ForgetLens: ${RESTRICTED_NOTICE}`, 'Open Results').then((choice) => choice && vscode.commands.executeCommand('forgetlens.openResults'));
   return false;
 }
 
@@ -55,7 +55,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   const dir = await ctx.store.resultDir(dataset, s);
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
     ctx.store.load(dataset, dir);
-    AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+    AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
   const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, {
@@ -67,10 +67,8 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   if (outcome.kind !== 'done') return;
   const result = ctx.store.load(dataset, dir);
   ctx.jobs.idle(`ForgetLens: ${result.report.summary.hard} hard`, `Last audit: ${path.basename(dataset)}. Click to open the results.`);
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
-  if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) {
-    void vscode.window.showInformationMessage('ForgetLens: this file is over 50 MB, which VS Code does not pass to extensions, so it gets no line annotations. The panel and the "Hard to forget" view have every result.');
-  }
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
+  if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) void vscode.window.showInformationMessage(`ForgetLens: ${LARGE_FILE_NOTICE}`);
 }
 
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
@@ -93,7 +91,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
   const loaded = ctx.store.load(result.datasetPath, result.dir);
   const s2 = loaded.forget?.summary;
   ctx.jobs.idle(`ForgetLens: ${s2?.ineffectiveAlone ?? 0} ineffective-alone`, loaded.forget?.summary.text ?? '');
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'forget', preserveFocus: true });
 }
 
 /** The id list open in the editor, if the active file is one (.txt). */
@@ -129,7 +127,7 @@ async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
 async function openSample(ctx: ExtensionContext, id?: string): Promise<void> {
   const result = ctx.store.active();
   const sample = id ? result?.report.samples.find((s) => s.id === id) : undefined;
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, id);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { selectId: id, tab: 'samples' });
   if (sample && result && sample.source.line === undefined) await revealSample(sample, path.dirname(result.datasetPath));
 }
 

@@ -13,6 +13,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ForgetLens', { log: true });
   const workspaceRoot = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
   const store = new ResultsStore(workspaceRoot);
+  AuditPanel.log = (line) => log.info(line);
+  // First, before anything else can throw: activation by onWebviewPanel is VS Code waiting to
+  // hand over a panel restored from the last session.
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new AuditPanelSerializer(context.extensionUri, store)));
   const ctx: ExtensionContext = {
     extensionUri: context.extensionUri,
     workspaceRoot,
@@ -22,7 +26,6 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   };
   const images = new ImageResults(store);
-  AuditPanel.log = (line) => log.info(line);
   context.subscriptions.push(
     log,
     store,
@@ -30,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ctx.annotations,
     images,
     vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new AuditPanelSerializer(context.extensionUri, store)),
+    // Trust granted: the panel drops its Restricted Mode notice.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => AuditPanel.refresh()),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
   );
   store.restore();
