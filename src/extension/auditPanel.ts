@@ -60,6 +60,7 @@ export class AuditPanel implements vscode.Disposable {
       return;
     }
     AuditPanel.current = new AuditPanel(panel, extensionUri, store);
+    AuditPanel.current.keepPinned();
   }
 
   static refresh(): void {
@@ -85,8 +86,21 @@ export class AuditPanel implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => this.keepPinned()),
       store.onDidChange(() => this.sendAll()),
     );
+  }
+
+  /**
+   * A preview editor is replaced by the next file opened in its group. createWebviewPanel opens the
+   * panel pinned, but code-server can restore it after a reload as a preview: pin it when it is the
+   * active tab ("Keep Editor" acts on the active editor only).
+   */
+  private keepPinned(): void {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (!this.panel.active || !tab?.isPreview || !isPanelTab(tab)) return;
+    AuditPanel.log?.('panel: was a preview editor, pinning it');
+    void vscode.commands.executeCommand('workbench.action.keepEditor');
   }
 
   private show(show: ShowOptions): void {
@@ -200,9 +214,14 @@ function fileSize(datasetPath: string): number | null {
   }
 }
 
+/** VS Code prefixes the view type of webview tabs (mainThreadWebview-forgetlens.results). */
+function isPanelTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PANEL_VIEW_TYPE);
+}
+
 /** Close ForgetLens tabs that have no live panel; returns the column the first one was in. */
 function closeUnrevivedPanels(): vscode.ViewColumn | undefined {
-  const stale = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PANEL_VIEW_TYPE));
+  const stale = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isPanelTab);
   if (stale.length === 0) return undefined;
   AuditPanel.log?.(`panel: replacing ${stale.length} panel(s) not revived yet`);
   const column = stale[0].group.viewColumn;

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../core/util/atomicWrite';
 import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
 import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
+import { labelChoice } from './logic/labelColumn';
 import { AuditSettings } from './logic/resultPaths';
 import { revealSample } from './revealSample';
 
@@ -51,7 +52,9 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   if (!requireTrust()) return;
   const dataset = await pickDataset(uri);
   if (!dataset) return;
-  const s = { ...settings(), label: undefined as string | undefined };
+  const label = await askLabelColumn(dataset);
+  if (label === null) return;
+  const s = { ...settings(), label };
   const dir = await ctx.store.resultDir(dataset, s);
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
     ctx.store.load(dataset, dir);
@@ -62,13 +65,40 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     type: 'audit',
     dataset,
     outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 } },
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 }, ...(label ? { label } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const result = ctx.store.load(dataset, dir);
   ctx.jobs.idle(`ForgetLens: ${result.report.summary.hard} hard`, `Last audit: ${path.basename(dataset)}. Click to open the results.`);
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
   if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) void vscode.window.showInformationMessage(`ForgetLens: ${LARGE_FILE_NOTICE}`);
+}
+
+/**
+ * The label column, asked only when the file has no column named label/target/class/y: undefined
+ * lets the audit infer it (or the dataset is an image folder), null means the user cancelled.
+ */
+async function askLabelColumn(dataset: string): Promise<string | undefined | null> {
+  const format = /\.tsv$/i.test(dataset) ? 'tsv' : /\.(jsonl|ndjson)$/i.test(dataset) ? 'jsonl' : /\.csv$/i.test(dataset) ? 'csv' : undefined;
+  if (!format || fs.statSync(dataset).isDirectory()) return undefined;
+  const choice = labelChoice(firstLine(dataset), format);
+  if (choice.inferred || choice.candidates.length === 0) return undefined;
+  const picked = await vscode.window.showQuickPick(choice.candidates, {
+    title: `ForgetLens: which column of ${path.basename(dataset)} is the label?`,
+    placeHolder: 'No column is called label, target, class or y',
+  });
+  return picked ?? null;
+}
+
+function firstLine(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/, 1)[0];
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
@@ -85,7 +115,8 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     type: 'forget',
     dataset: result.datasetPath,
     outDir: result.dir,
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true },
+    // The same label column as the dataset's audit (it may have been picked by the user).
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const loaded = ctx.store.load(result.datasetPath, result.dir);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { MAX_CHART_BYTES, chartFileName, decodeChartExport } from '../../../src/extension/logic/chartExport';
+import { labelChoice } from '../../../src/extension/logic/labelColumn';
 import { LARGE_FILE_BYTES, LARGE_FILE_NOTICE, RESTRICTED_NOTICE, panelNotices } from '../../../src/extension/logic/panelNotices';
 import { imageInDataset, toForgetSummary, toRows } from '../../../src/extension/logic/reportViews';
 import type { ForgetReport } from '../../../src/core/forget/schema';
@@ -125,4 +126,13 @@ test('the panel says why: Restricted Mode, and no line annotations for files ove
   assert.deepEqual(panelNotices({ trusted: false, datasetBytes: LARGE_FILE_BYTES }), [RESTRICTED_NOTICE]);
   assert.match(LARGE_FILE_NOTICE, /no line annotations/);
   assert.match(RESTRICTED_NOTICE, /loads no model and trains nothing/);
+});
+
+test('label column: inferred from a label-like name (CSV, TSV, JSONL), else the user picks, last non-id column first', () => {
+  assert.deepEqual(labelChoice('\uFEFFid,p0,p1,label', 'csv'), { inferred: 'label', candidates: ['label', 'p1', 'p0'] });
+  assert.equal(labelChoice('ID\tx\tTarget\tz', 'tsv').inferred, 'Target');
+  assert.deepEqual(labelChoice('"sepal, length",petal,species,id', 'csv'), { inferred: undefined, candidates: ['species', 'petal', 'sepal, length'] });
+  assert.deepEqual(labelChoice('{"id":"a","text":"hi","y":1}', 'jsonl').inferred, 'y');
+  assert.deepEqual(labelChoice('{"id":"a","text":"hi","sentiment":"pos"}', 'jsonl'), { inferred: undefined, candidates: ['sentiment', 'text'] });
+  assert.deepEqual(labelChoice('not json', 'jsonl'), { inferred: undefined, candidates: [] });
 });
