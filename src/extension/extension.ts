@@ -6,6 +6,7 @@ import { COMMANDS } from './commands';
 import { ExtensionContext } from './context';
 import { ImageResults } from './imageResults';
 import { JobRunner } from './jobRunner';
+import { RESTRICTED_NOTICE } from './logic/panelNotices';
 import { ResultsStore } from './resultsStore';
 
 /** Activation stays light: no TensorFlow.js here; the worker process does all computing. */
@@ -33,10 +34,14 @@ export function activate(context: vscode.ExtensionContext): void {
     ctx.annotations,
     images,
     vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
-    // Trust granted: the panel drops its Restricted Mode notice.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => AuditPanel.refresh()),
+    // Trust granted: the panel and the status bar drop their Restricted Mode notice.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      ctx.jobs.idle('ForgetLens');
+      AuditPanel.refresh();
+    }),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
   );
+  if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
   store.restore();
 }
 
