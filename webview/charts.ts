@@ -1,82 +1,144 @@
-import embed from 'vega-embed';
-import type { SampleDetail, SampleRow } from '../src/protocol/webview';
+import embed, { Result, VisualizationSpec } from 'vega-embed';
+import type { ChartFormat, SampleDetail, SampleRow, ForgetMethod } from '../src/protocol/webview';
+import { VERDICTS } from '../src/protocol/webview';
+import { clear, custom, el } from './dom';
+import { ColorBy, vscode } from './state';
 
 /** vega-embed under a strict CSP: AST interpreter instead of eval, no injected styles. */
 const EMBED_OPTIONS = { ast: true, actions: false, renderer: 'svg' as const, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
 
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+}
+
 /** Chart colours come from the VS Code theme so light, dark and high-contrast stay readable. */
 function themeConfig() {
-  const css = getComputedStyle(document.body);
-  const fg = css.getPropertyValue('--vscode-foreground').trim() || '#444';
-  const grid = css.getPropertyValue('--vscode-panel-border').trim() || '#ccc';
+  const fg = cssVar('--vscode-foreground', '#444');
+  const grid = cssVar('--vscode-panel-border', '#ccc');
   return {
     background: 'transparent',
     axis: { labelColor: fg, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid },
     legend: { labelColor: fg, titleColor: fg },
     title: { color: fg },
     view: { stroke: null },
+    mark: { color: cssVar('--vscode-charts-blue', '#3794ff') },
   };
+}
+
+const NOT_REQUESTED = 'not requested';
+
+function verdictColors(): { domain: string[]; range: string[] } {
+  return {
+    domain: [...VERDICTS, NOT_REQUESTED],
+    range: [cssVar('--vscode-charts-green', '#388a34'), cssVar('--vscode-charts-red', '#e51400'), cssVar('--vscode-charts-orange', '#d18616'), cssVar('--vscode-disabledForeground', '#888')],
+  };
+}
+
+/** Views currently drawn, so a redraw finalizes the old one (vega keeps timers and listeners). */
+const drawn = new WeakMap<HTMLElement, Result>();
+
+/**
+ * Draw a chart into `container` with "Export SVG" / "Export PNG" buttons under it. The export is
+ * rendered here (vega's toSVG / toImageURL) and handed to the host, which asks where to save it.
+ */
+async function drawChart(container: HTMLElement, name: string, spec: VisualizationSpec): Promise<void> {
+  drawn.get(container)?.finalize();
+  drawn.delete(container);
+  clear(container);
+  const target = el('div', { className: 'chart-body' });
+  const exportSvg = custom('vscode-button', { secondary: '', 'aria-label': `Export the ${name} chart as SVG` }, 'Export SVG');
+  const exportPng = custom('vscode-button', { secondary: '', 'aria-label': `Export the ${name} chart as PNG` }, 'Export PNG');
+  container.append(target, el('div', { className: 'chart-actions' }, [exportSvg, exportPng]));
+  const result = await embed(target, { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: themeConfig(), ...spec } as VisualizationSpec, EMBED_OPTIONS);
+  drawn.set(container, result);
+  const send = (format: ChartFormat, data: string) => vscode.postMessage({ type: 'exportChart', format, name, data });
+  exportSvg.addEventListener('click', () => void result.view.toSVG().then((svg) => send('svg', svg)));
+  exportPng.addEventListener('click', () => {
+    // Exported on the editor's background, so light-on-dark text stays readable outside the editor.
+    const background = result.view.background();
+    result.view.background(cssVar('--vscode-editor-background', '#ffffff'));
+    void result.view
+      .toImageURL('png', 2)
+      .then((url) => send('png', url))
+      .finally(() => result.view.background(background));
+  });
+}
+
+export function drawDifficulty(container: HTMLElement, rows: SampleRow[]): Promise<void> {
+  return drawChart(container, 'difficulty-distribution', {
+    title: 'Difficulty distribution',
+    data: { values: rows.map((r) => ({ difficulty: r.difficulty })) },
+    mark: 'bar',
+    width: 240,
+    height: 150,
+    encoding: {
+      x: { field: 'difficulty', bin: { maxbins: 20 }, title: 'difficulty' },
+      y: { aggregate: 'count', title: 'samples' },
+    },
+  } as VisualizationSpec);
 }
 
 /** At most this many points in the scatter: enough to see the shape, light enough for 60k rows. */
 const MAX_POINTS = 4000;
 
-export async function drawOverview(container: HTMLElement, rows: SampleRow[]): Promise<void> {
+export function drawMemorization(container: HTMLElement, rows: SampleRow[], colorBy: ColorBy): Promise<void> {
   const step = Math.max(1, Math.ceil(rows.length / MAX_POINTS));
-  const points = rows.filter((_, i) => i % step === 0).map((r) => ({ id: r.id, label: r.label, difficulty: r.difficulty, memorization: r.memorization ?? 0, similar: r.similarCount }));
-  await embed(
-    container,
-    {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      config: themeConfig(),
-      hconcat: [
-        {
-          title: 'Difficulty distribution',
-          data: { values: rows.map((r) => ({ difficulty: r.difficulty })) },
-          mark: 'bar',
-          width: 220,
-          height: 150,
-          encoding: {
-            x: { field: 'difficulty', bin: { maxbins: 20 }, title: 'difficulty' },
-            y: { aggregate: 'count', title: 'samples' },
-          },
-        },
-        {
-          title: `Memorization vs near-duplicates${step > 1 ? ` (1 in ${step})` : ''}`,
-          data: { values: points },
-          mark: { type: 'point', filled: true, opacity: 0.6 },
-          width: 220,
-          height: 150,
-          encoding: {
-            x: { field: 'memorization', type: 'quantitative', title: 'memorization' },
-            y: { field: 'similar', type: 'quantitative', title: 'near-duplicates', axis: { format: 'd', tickMinStep: 1 } },
-            color: { field: 'label', type: 'nominal', title: 'class' },
-            tooltip: [{ field: 'id' }, { field: 'label' }, { field: 'difficulty', format: '.2f' }],
-          },
-        },
-      ],
+  // Requested samples are always drawn, and last (on top), whatever the sampling.
+  const sampled = rows.filter((r, i) => i % step === 0 && !r.verdict);
+  const points = [...sampled, ...rows.filter((r) => r.verdict)].map((r) => ({
+    id: r.id,
+    label: r.label,
+    verdict: r.verdict ?? NOT_REQUESTED,
+    difficulty: r.difficulty,
+    memorization: r.memorization ?? 0,
+    similar: r.similarCount,
+  }));
+  const color =
+    colorBy === 'verdict'
+      ? { field: 'verdict', type: 'nominal', title: 'verdict', scale: verdictColors() }
+      : { field: 'label', type: 'nominal', title: 'class', scale: { scheme: 'tableau10' } };
+  return drawChart(container, `memorization-vs-near-duplicates-by-${colorBy}`, {
+    title: `Memorization vs near-duplicates${step > 1 ? ` (1 in ${step})` : ''}`,
+    data: { values: points },
+    mark: { type: 'point', filled: true, opacity: 0.7 },
+    width: 240,
+    height: 150,
+    encoding: {
+      x: { field: 'memorization', type: 'quantitative', title: 'memorization' },
+      y: { field: 'similar', type: 'quantitative', title: 'near-duplicates', axis: { format: 'd', tickMinStep: 1 } },
+      color,
+      tooltip: [{ field: 'id' }, { field: 'label' }, { field: 'verdict' }, { field: 'difficulty', format: '.2f' }],
     },
-    EMBED_OPTIONS,
-  );
+  } as VisualizationSpec);
 }
 
-export async function drawBreakdown(container: HTMLElement, detail: SampleDetail): Promise<void> {
+export function drawBreakdown(container: HTMLElement, detail: SampleDetail): Promise<void> {
   const values = Object.entries(detail.contributions).map(([factor, value]) => ({ factor, value }));
-  await embed(
-    container,
-    {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      config: themeConfig(),
-      title: 'What drives its difficulty (weighted pressure per factor)',
-      data: { values },
-      mark: 'bar',
-      width: 300,
-      height: 120,
-      encoding: {
-        y: { field: 'factor', type: 'nominal', sort: '-x', title: null },
-        x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: null },
-      },
+  return drawChart(container, 'factor-breakdown', {
+    title: 'What drives its difficulty (weighted pressure per factor)',
+    data: { values },
+    mark: 'bar',
+    width: 280,
+    height: 120,
+    encoding: {
+      y: { field: 'factor', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: null },
     },
-    EMBED_OPTIONS,
-  );
+  } as VisualizationSpec);
+}
+
+/** ToW per method (1 = as good as retraining), with MIA and time in the tooltip. */
+export function drawMethods(container: HTMLElement, methods: ForgetMethod[]): Promise<void> {
+  return drawChart(container, 'method-comparison', {
+    title: 'Method comparison: ToW (1 = as good as retraining)',
+    data: { values: methods.map((m) => ({ ...m, mia: m.mia ?? undefined })) },
+    mark: 'bar',
+    width: 280,
+    height: Math.max(80, methods.length * 18),
+    encoding: {
+      y: { field: 'name', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'tow', type: 'quantitative', scale: { domain: [0, 1] }, title: 'ToW' },
+      tooltip: [{ field: 'name' }, { field: 'tow', format: '.3f', title: 'ToW' }, { field: 'mia', format: '.3f', title: 'MIA' }, { field: 'relativeTime', format: '.2f', title: '× retrain time' }],
+    },
+  } as VisualizationSpec);
 }

@@ -1,222 +1,196 @@
-import type { ForgetSummary, HostToWebview, ReportMeta, SampleDetail, SampleRow, WebviewToHost } from '../src/protocol/webview';
-import { drawBreakdown, drawOverview } from './charts';
-import { clear, custom, el } from './dom';
-import { SortKey, TableView, pageOf, visibleRows } from './tableState';
+import type { HostToWebview, PanelTab, ReportMeta } from '../src/protocol/webview';
+import { detailSection } from './detail';
+import { clear, el } from './dom';
+import { forgetSection } from './forgetTab';
+import { drawOverview } from './overview';
+import { data, persisted, save, vscode } from './state';
+import { tableSection } from './table';
+import { DEFAULT_VIEW, pageOfSample } from './tableState';
 
-declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void; getState(): unknown; setState(state: unknown): void };
-
-const vscode = acquireVsCodeApi();
+/**
+ * The results panel. Each part has its own container and is redrawn only when what it shows
+ * changes: rows arrive in pages and the table, overview and charts are drawn once they are all in;
+ * a selection redraws the detail, not the table.
+ */
 const app = document.getElementById('app')!;
+const parts = {
+  header: el('header'),
+  tabs: el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': 'ForgetLens views' } }),
+  samples: el('div', { className: 'tab-panel', attrs: { id: 'panel-samples', role: 'tabpanel', 'aria-labelledby': 'tab-samples' } }),
+  forget: el('div', { className: 'tab-panel', attrs: { id: 'panel-forget', role: 'tabpanel', 'aria-labelledby': 'tab-forget' } }),
+  overview: el('section', { className: 'overview', attrs: { 'aria-label': 'Dataset overview' } }),
+  table: el('div', { className: 'table-host' }),
+  detail: el('div', { className: 'detail-host' }),
+};
+parts.samples.append(parts.overview, el('div', { className: 'layout' }, [parts.table, parts.detail]));
 
-interface PersistedState {
-  view: TableView;
-  selected: string | null;
-}
-
-const persisted = (vscode.getState() as PersistedState | undefined) ?? { view: { sortKey: 'rank', descending: false, text: '', label: '', page: 0 }, selected: null };
-let meta: ReportMeta | null = null;
-let rows: SampleRow[] = [];
-let detail: SampleDetail | null = null;
-let forget: ForgetSummary | null = null;
-
-const COLUMNS: Array<{ key: SortKey; title: string; format: (r: SampleRow) => string }> = [
-  { key: 'rank', title: '#', format: (r) => String(r.rank) },
-  { key: 'id', title: 'id', format: (r) => r.id },
-  { key: 'label', title: 'label', format: (r) => r.label },
-  { key: 'difficulty', title: 'difficulty', format: (r) => r.difficulty.toFixed(2) },
-  { key: 'memorization', title: 'memorization', format: (r) => num(r.memorization) },
-  { key: 'similarCount', title: 'near-dups', format: (r) => String(r.similarCount) },
-  { key: 'entanglement', title: 'entanglement', format: (r) => r.entanglement.toFixed(2) },
-  { key: 'labelDisagreement', title: 'label disagr.', format: (r) => r.labelDisagreement.toFixed(2) },
-];
-
-function num(v: number | null): string {
-  return v === null ? '—' : v.toFixed(2);
-}
-
-function save(): void {
-  vscode.setState(persisted);
-}
-
-function render(): void {
+function showSkeleton(): void {
   clear(app);
-  if (!meta) {
-    app.appendChild(el('p', { className: 'muted', text: 'Loading results…' }));
-    return;
-  }
-  app.appendChild(header(meta));
-  const overview = el('section', { className: 'overview', attrs: { 'aria-label': 'Dataset overview' } });
-  app.appendChild(overview);
-  const layout = el('div', { className: 'layout' }, [tableSection(), detailSection()]);
-  app.appendChild(layout);
-  app.appendChild(forgetSection());
-  if (rows.length === meta.rows) void drawOverview(overview, rows);
+  app.append(parts.header, parts.tabs, parts.samples, parts.forget);
 }
 
-function header(m: ReportMeta): HTMLElement {
+function renderHeader(m: ReportMeta): void {
+  clear(parts.header);
   const acc = `train ${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : `, test ${(m.testAccuracy * 100).toFixed(1)}%`}`;
-  return el('header', {}, [
+  parts.header.append(
     el('h1', { text: `Hard to forget: ${m.datasetPath}` }),
     el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5) · ${m.summary.withSimilarSamples} with near-duplicates · ${m.summary.memorized} memorized · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
-    m.stale ? el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }) : null,
-  ]);
+  );
+  if (m.stale) parts.header.appendChild(el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }));
+  for (const notice of m.notices) parts.header.appendChild(el('p', { className: 'notice', text: notice, attrs: { role: 'note' } }));
 }
 
-function tableSection(): HTMLElement {
-  const view = persisted.view;
-  const shown = visibleRows(rows, view);
-  const page = pageOf(shown, view.page);
-  view.page = page.page;
+const TABS: Array<{ id: PanelTab; title: () => string }> = [
+  { id: 'samples', title: () => 'Samples' },
+  { id: 'forget', title: () => (data.forget ? `Forget set (${data.forget.verdicts.length})` : 'Forget set') },
+];
 
-  const search = custom('vscode-textfield', { placeholder: 'Filter by id, reason or content', 'aria-label': 'Filter rows' }) as HTMLElement & { value: string };
-  search.value = view.text;
-  search.addEventListener('change', () => {
-    view.text = search.value;
-    view.page = 0;
-    save();
-    render();
+function renderTabs(): void {
+  clear(parts.tabs);
+  TABS.forEach((tab, k) => {
+    const active = persisted.tab === tab.id;
+    const button = el('button', { className: active ? 'tab active' : 'tab', text: tab.title(), attrs: { id: `tab-${tab.id}`, role: 'tab', 'aria-selected': String(active), 'aria-controls': `panel-${tab.id}`, tabindex: active ? '0' : '-1' } });
+    button.addEventListener('click', () => setTab(tab.id));
+    button.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const next = TABS[(k + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+      setTab(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    });
+    parts.tabs.appendChild(button);
   });
-  const classFilter = custom('vscode-single-select', { 'aria-label': 'Filter by class' }) as HTMLElement & { value: string };
-  classFilter.appendChild(custom('vscode-option', { value: '' }, 'all classes'));
-  for (const label of meta!.classes) classFilter.appendChild(custom('vscode-option', { value: label }, label));
-  classFilter.value = view.label;
-  classFilter.addEventListener('change', () => {
-    view.label = classFilter.value;
-    view.page = 0;
-    save();
-    render();
-  });
-
-  const table = el('table', { className: 'samples', attrs: { role: 'grid' } });
-  const headRow = el('tr');
-  for (const column of COLUMNS) {
-    const active = view.sortKey === column.key;
-    const th = el('th', { text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, attrs: { tabindex: '0', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
-    const sortBy = () => {
-      view.descending = view.sortKey === column.key ? !view.descending : column.key !== 'rank' && column.key !== 'id' && column.key !== 'label';
-      view.sortKey = column.key;
-      save();
-      render();
-    };
-    th.addEventListener('click', sortBy);
-    th.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && sortBy());
-    headRow.appendChild(th);
-  }
-  headRow.appendChild(el('th', { text: 'main reason' }));
-  table.appendChild(el('thead', {}, [headRow]));
-  const body = el('tbody');
-  for (const row of page.rows) {
-    const tr = el('tr', { className: row.id === persisted.selected ? 'selected' : '', attrs: { tabindex: '0', 'data-id': row.id } });
-    for (const column of COLUMNS) tr.appendChild(el('td', { text: column.format(row) }));
-    tr.appendChild(el('td', { className: 'reason', text: row.reason, title: row.preview }));
-    const open = () => select(row.id, true);
-    tr.addEventListener('click', open);
-    tr.addEventListener('keydown', (e) => e.key === 'Enter' && open());
-    body.appendChild(tr);
-  }
-  table.appendChild(body);
-
-  const pager = el('div', { className: 'pager' }, [
-    button('Previous', page.page === 0, () => ((view.page -= 1), save(), render())),
-    el('span', { text: `page ${page.page + 1} of ${page.pages} · ${shown.length} of ${rows.length} samples${meta && rows.length < meta.rows ? ' (loading…)' : ''}` }),
-    button('Next', page.page >= page.pages - 1, () => ((view.page += 1), save(), render())),
-  ]);
-  return el('section', { className: 'table', attrs: { 'aria-label': 'Samples, hardest first' } }, [el('div', { className: 'filters' }, [search, classFilter]), table, pager]);
+  parts.samples.hidden = persisted.tab !== 'samples';
+  parts.forget.hidden = persisted.tab !== 'forget';
 }
 
-function button(text: string, disabled: boolean, onClick: () => void): HTMLElement {
-  const b = custom('vscode-button', disabled ? { disabled: '' } : {}, text);
-  b.addEventListener('click', () => !disabled && onClick());
-  return b;
-}
-
-function select(id: string, reveal: boolean): void {
-  persisted.selected = id;
+function setTab(tab: PanelTab): void {
+  persisted.tab = tab;
   save();
+  renderTabs();
+}
+
+function renderTable(focusRow?: 'first' | 'last' | string): void {
+  clear(parts.table);
+  parts.table.appendChild(tableSection({ rerender: renderTable, select }));
+  const rows = parts.table.querySelectorAll<HTMLElement>('tbody tr[data-id]');
+  const target = focusRow === 'first' ? rows[0] : focusRow === 'last' ? rows[rows.length - 1] : [...rows].find((r) => r.dataset.id === focusRow);
+  if (target) {
+    rows.forEach((r) => r.setAttribute('tabindex', '-1'));
+    target.setAttribute('tabindex', '0');
+    target.focus();
+  }
+}
+
+function renderDetail(): void {
+  clear(parts.detail);
+  parts.detail.appendChild(detailSection(select));
+}
+
+function renderForget(): void {
+  clear(parts.forget);
+  parts.forget.appendChild(forgetSection(select));
+  renderTabs();
+}
+
+function renderOverview(): void {
+  drawOverview(parts.overview, (label) => {
+    persisted.view = { ...persisted.view, label, page: 0 };
+    save();
+    renderTable('first');
+  });
+}
+
+/** Select a sample: mark its row, bring its page up (clearing filters that hide it), ask for its detail. */
+function select(id: string, reveal: boolean): void {
+  if (!data.rowsDone) {
+    data.pendingSelect = id;
+    return;
+  }
+  persisted.selected = id;
+  const view = persisted.view;
+  let page = pageOfSample(data.rows, view, id);
+  if (page === undefined) {
+    persisted.view = { ...DEFAULT_VIEW, sortKey: view.sortKey, descending: view.descending };
+    page = pageOfSample(data.rows, persisted.view, id);
+  }
+  const fromElsewhere = persisted.tab !== 'samples' || page !== persisted.view.page || !parts.table.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+  if (page !== undefined) persisted.view.page = page;
+  save();
+  if (persisted.tab !== 'samples') setTab('samples');
+  if (fromElsewhere) renderTable(id);
+  else markSelected(id);
+  renderDetail();
   vscode.postMessage({ type: 'detail', id });
   if (reveal) vscode.postMessage({ type: 'reveal', id });
-  render();
 }
 
-function detailSection(): HTMLElement {
-  const section = el('section', { className: 'detail', attrs: { 'aria-label': 'Selected sample' } });
-  if (!detail || detail.id !== persisted.selected) {
-    section.appendChild(el('p', { className: 'muted', text: 'Select a sample to see why it is hard to forget.' }));
-    return section;
+function markSelected(id: string): void {
+  for (const tr of parts.table.querySelectorAll<HTMLElement>('tbody tr[data-id]')) {
+    const selected = tr.dataset.id === id;
+    tr.classList.toggle('selected', selected);
+    tr.setAttribute('aria-selected', String(selected));
   }
-  section.appendChild(el('h2', { text: `${detail.id} (label ${detail.label}) · difficulty ${detail.difficulty.toFixed(2)}` }));
-  section.appendChild(el('ul', {}, detail.reasons.map((r) => el('li', { text: r }))));
-  const chart = el('div', { className: 'chart' });
-  section.appendChild(chart);
-  void drawBreakdown(chart, detail);
-  if (detail.similar.length) {
-    section.appendChild(el('h3', { text: 'Near-duplicates that would remain' }));
-    const list = el('ul');
-    for (const s of detail.similar) {
-      const link = el('a', { text: `${s.id} (cosine ${s.similarity.toFixed(3)})`, attrs: { href: '#', role: 'button' } });
-      link.addEventListener('click', (e) => {
-        e.preventDefault();
-        select(s.id, true);
-      });
-      list.appendChild(el('li', {}, [link]));
-    }
-    section.appendChild(list);
-  }
-  return section;
 }
 
-function forgetSection(): HTMLElement {
-  const section = el('section', { className: 'forget', attrs: { 'aria-label': 'Forget-set audit' } }, [el('h2', { text: 'Forget-set audit' })]);
-  if (!forget) {
-    section.appendChild(el('p', { className: 'muted', text: 'No forget-set audit yet: run "ForgetLens: Audit Forget Set…".' }));
-    return section;
+function onMeta(meta: ReportMeta): void {
+  if (persisted.dataset !== meta.datasetPath) {
+    // Another dataset: its classes, ids and filters are not this one's.
+    persisted.view = { ...DEFAULT_VIEW };
+    persisted.selected = null;
+    persisted.dataset = meta.datasetPath;
+    save();
   }
-  section.appendChild(el('p', { className: 'summary', text: forget.text }));
-  const table = el('table', { className: 'methods' }, [el('thead', {}, [el('tr', {}, ['method', 'ToW', 'ToW-MIA', 'MIA', 'forget acc', '× retrain time'].map((t) => el('th', { text: t })))])]);
-  const body = el('tbody');
-  for (const m of forget.methods) {
-    body.appendChild(el('tr', {}, [m.name, m.tow.toFixed(2), num(m.towMia), num(m.mia), num(m.forgetAcc), m.relativeTime.toFixed(2)].map((t) => el('td', { text: t }))));
-  }
-  table.appendChild(body);
-  section.appendChild(table);
-  if (forget.rum) section.appendChild(el('p', { text: `RUM ToW ${forget.rum.rum.toFixed(2)} vs shuffled control ${forget.rum.control.toFixed(2)}` }));
-  const verdicts = el('ul', { className: 'verdicts' }, forget.verdicts.map((v) => el('li', { className: v.verdict, text: `${v.id}: ${v.verdict} — ${v.evidence}` })));
-  section.appendChild(verdicts);
-  if (forget.alsoConsiderDeleting.length) section.appendChild(el('p', { text: `Also consider deleting: ${forget.alsoConsiderDeleting.join(', ')}` }));
-  section.appendChild(button('Export report…', false, () => vscode.postMessage({ type: 'exportReport' })));
-  return section;
+  data.meta = meta;
+  data.rows = [];
+  data.rowsDone = false;
+  data.detail = null;
+  showSkeleton();
+  renderHeader(meta);
+  renderTabs();
+  renderOverview();
+  renderTable();
+  renderDetail();
+  renderForget();
+}
+
+function onRowsDone(): void {
+  data.rowsDone = true;
+  renderOverview();
+  renderTable();
+  const pending = data.pendingSelect;
+  data.pendingSelect = null;
+  if (pending) select(pending, false);
+  else if (persisted.selected) vscode.postMessage({ type: 'detail', id: persisted.selected });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'meta':
-      meta = message.meta;
-      rows = [];
-      break;
+      return onMeta(message.meta);
     case 'rows':
-      rows = rows.concat(message.rows);
-      if (!message.done) return;
-      if (persisted.selected) vscode.postMessage({ type: 'detail', id: persisted.selected });
-      break;
+      if (!data.meta) return;
+      data.rows = data.rows.concat(message.rows);
+      if (message.done) return onRowsDone();
+      return renderOverview();
     case 'detail':
-      detail = message.detail;
-      break;
+      data.detail = message.detail;
+      return renderDetail();
     case 'select':
-      persisted.selected = message.id;
-      persisted.view.page = Math.floor(Math.max(0, visibleRows(rows, persisted.view).findIndex((r) => r.id === message.id)) / 100);
-      save();
-      vscode.postMessage({ type: 'detail', id: message.id });
-      break;
+      return select(message.id, false);
+    case 'showTab':
+      return setTab(message.tab);
     case 'forget':
-      forget = message.forget;
-      break;
+      data.forget = message.forget;
+      if (!data.meta) return;
+      return renderForget();
     case 'empty':
+      data.meta = null;
       clear(app);
       app.appendChild(el('p', { className: 'muted', text: message.message }));
+      for (const notice of message.notices) app.appendChild(el('p', { className: 'notice', text: notice, attrs: { role: 'note' } }));
       return;
   }
-  render();
 });
 
 vscode.postMessage({ type: 'ready' });

@@ -5,9 +5,6 @@ import { LineAnnotation, codeLensTitle, planLineAnnotations } from './logic/anno
 import { breakdownLines } from './logic/reportViews';
 import { ResultsStore } from './resultsStore';
 
-/** VS Code does not hand documents over this size to extensions. */
-const LARGE_FILE_BYTES = 50 * 1024 * 1024;
-
 /**
  * End-of-line annotations on the hardest rows of an audited CSV/TSV/JSONL file, a hover with the
  * factor breakdown and a link to the sample in the panel, one CodeLens summary at the top, and
@@ -113,8 +110,4 @@ function hoverMarkdown(sample: AuditSample): vscode.MarkdownString {
   md.appendMarkdown(`[Open in ForgetLens panel](command:forgetlens.openSample?${args})`);
   md.isTrusted = { enabledCommands: ['forgetlens.openSample'] };
   return md;
-}
-
-export function isLargeFile(bytes: number): boolean {
-  return bytes > LARGE_FILE_BYTES;
 }

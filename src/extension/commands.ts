@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../core/util/atomicWrite';
-import { isLargeFile } from './annotations';
 import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
+import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
+import { labelChoice } from './logic/labelColumn';
 import { AuditSettings } from './logic/resultPaths';
 import { revealSample } from './revealSample';
 
@@ -35,7 +36,7 @@ function settings(): AuditSettings & { backend: 'auto' | 'wasm' | 'cpu' | 'tenso
 
 function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage('ForgetLens trains models only in a trusted workspace. In Restricted Mode it shows existing results only.');
+  void vscode.window.showWarningMessage(`ForgetLens: ${RESTRICTED_NOTICE}`, 'Open Results').then((choice) => choice && vscode.commands.executeCommand('forgetlens.openResults'));
   return false;
 }
 
@@ -51,25 +52,52 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   if (!requireTrust()) return;
   const dataset = await pickDataset(uri);
   if (!dataset) return;
-  const s = { ...settings(), label: undefined as string | undefined };
+  const label = await askLabelColumn(dataset);
+  if (label === null) return;
+  const s = { ...settings(), label };
   const dir = await ctx.store.resultDir(dataset, s);
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
     ctx.store.load(dataset, dir);
-    AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+    AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
   const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, {
     type: 'audit',
     dataset,
     outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 } },
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 }, ...(label ? { label } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const result = ctx.store.load(dataset, dir);
   ctx.jobs.idle(`ForgetLens: ${result.report.summary.hard} hard`, `Last audit: ${path.basename(dataset)}. Click to open the results.`);
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
-  if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) {
-    void vscode.window.showInformationMessage('ForgetLens: this file is over 50 MB, which VS Code does not pass to extensions, so it gets no line annotations. The panel and the "Hard to forget" view have every result.');
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
+  if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) void vscode.window.showInformationMessage(`ForgetLens: ${LARGE_FILE_NOTICE}`);
+}
+
+/**
+ * The label column, asked only when the file has no column named label/target/class/y: undefined
+ * lets the audit infer it (or the dataset is an image folder), null means the user cancelled.
+ */
+async function askLabelColumn(dataset: string): Promise<string | undefined | null> {
+  const format = /\.tsv$/i.test(dataset) ? 'tsv' : /\.(jsonl|ndjson)$/i.test(dataset) ? 'jsonl' : /\.csv$/i.test(dataset) ? 'csv' : undefined;
+  if (!format || fs.statSync(dataset).isDirectory()) return undefined;
+  const choice = labelChoice(firstLine(dataset), format);
+  if (choice.inferred || choice.candidates.length === 0) return undefined;
+  const picked = await vscode.window.showQuickPick(choice.candidates, {
+    title: `ForgetLens: which column of ${path.basename(dataset)} is the label?`,
+    placeHolder: 'No column is called label, target, class or y',
+  });
+  return picked ?? null;
+}
+
+function firstLine(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/, 1)[0];
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -87,13 +115,14 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     type: 'forget',
     dataset: result.datasetPath,
     outDir: result.dir,
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true },
+    // The same label column as the dataset's audit (it may have been picked by the user).
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const loaded = ctx.store.load(result.datasetPath, result.dir);
   const s2 = loaded.forget?.summary;
   ctx.jobs.idle(`ForgetLens: ${s2?.ineffectiveAlone ?? 0} ineffective-alone`, loaded.forget?.summary.text ?? '');
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'forget', preserveFocus: true });
 }
 
 /** The id list open in the editor, if the active file is one (.txt). */
@@ -129,7 +158,7 @@ async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
 async function openSample(ctx: ExtensionContext, id?: string): Promise<void> {
   const result = ctx.store.active();
   const sample = id ? result?.report.samples.find((s) => s.id === id) : undefined;
-  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, id);
+  AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { selectId: id, tab: 'samples' });
   if (sample && result && sample.source.line === undefined) await revealSample(sample, path.dirname(result.datasetPath));
 }
 

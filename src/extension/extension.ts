@@ -6,6 +6,7 @@ import { COMMANDS } from './commands';
 import { ExtensionContext } from './context';
 import { ImageResults } from './imageResults';
 import { JobRunner } from './jobRunner';
+import { RESTRICTED_NOTICE } from './logic/panelNotices';
 import { ResultsStore } from './resultsStore';
 
 /** Activation stays light: no TensorFlow.js here; the worker process does all computing. */
@@ -13,6 +14,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ForgetLens', { log: true });
   const workspaceRoot = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
   const store = new ResultsStore(workspaceRoot);
+  AuditPanel.log = (line) => log.info(line);
+  // First, before anything else can throw: activation by onWebviewPanel is VS Code waiting to
+  // hand over a panel restored from the last session.
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new AuditPanelSerializer(context.extensionUri, store)));
   const ctx: ExtensionContext = {
     extensionUri: context.extensionUri,
     workspaceRoot,
@@ -22,7 +27,6 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   };
   const images = new ImageResults(store);
-  AuditPanel.log = (line) => log.info(line);
   context.subscriptions.push(
     log,
     store,
@@ -30,9 +34,14 @@ export function activate(context: vscode.ExtensionContext): void {
     ctx.annotations,
     images,
     vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new AuditPanelSerializer(context.extensionUri, store)),
+    // Trust granted: the panel and the status bar drop their Restricted Mode notice.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      ctx.jobs.idle('ForgetLens');
+      AuditPanel.refresh();
+    }),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
   );
+  if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
   store.restore();
 }
 

@@ -5,7 +5,7 @@ export function renderPanelHtml(options: { cspSource: string; nonce: string; scr
   const { cspSource, nonce } = options;
   const csp = [
     "default-src 'none'",
-    `img-src ${cspSource} data:`,
+    `img-src ${cspSource}`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,

@@ -1,3 +1,7 @@
+/** Verdict of a sample in an audited deletion request (forget set). */
+export type Verdict = 'forgettable' | 'hard' | 'ineffective-alone';
+export const VERDICTS: readonly Verdict[] = ['forgettable', 'hard', 'ineffective-alone'];
+
 /** One row of the results table: what the panel needs to list, sort and filter a sample. */
 export interface SampleRow {
   id: string;
@@ -14,6 +18,10 @@ export interface SampleRow {
   preview: string;
   file: string;
   line?: number;
+  /** Set when the sample is in the audited forget set. */
+  verdict?: Verdict;
+  /** Image samples: the file's path inside the dataset folder ('/'-separated), for its thumbnail. */
+  image?: string;
 }
 
 export interface ReportMeta {
@@ -28,6 +36,10 @@ export interface ReportMeta {
   summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number };
   stale: boolean;
   createdAt: string;
+  /** Webview URI of the image dataset's folder (thumbnails are below it); null for tables. */
+  thumbnailRoot: string | null;
+  /** Things the user should know about this view (large file, Restricted Mode). */
+  notices: string[];
 }
 
 /** Full detail of one sample, sent when it is selected. */
@@ -41,28 +53,43 @@ export interface SampleDetail {
   similar: Array<{ id: string; similarity: number }>;
 }
 
+export interface ForgetMethod {
+  name: string;
+  tow: number;
+  towMia: number | null;
+  mia: number | null;
+  relativeTime: number;
+  forgetAcc: number | null;
+}
+
 export interface ForgetSummary {
   text: string;
-  methods: Array<{ name: string; tow: number; towMia: number | null; mia: number | null; relativeTime: number; forgetAcc: number | null }>;
-  verdicts: Array<{ id: string; verdict: string; evidence: string }>;
+  methods: ForgetMethod[];
+  verdicts: Array<{ id: string; verdict: Verdict; evidence: string }>;
+  counts: Record<Verdict, number>;
   alsoConsiderDeleting: string[];
-  rum: { rum: number; control: number } | null;
+  rum: { rum: ForgetMethod; control: ForgetMethod; recipe: string[] } | null;
   htmlReport: string | null;
 }
+
+export type PanelTab = 'samples' | 'forget';
 
 export type HostToWebview =
   | { type: 'meta'; meta: ReportMeta }
   | { type: 'rows'; rows: SampleRow[]; done: boolean }
   | { type: 'detail'; detail: SampleDetail }
   | { type: 'select'; id: string }
+  | { type: 'showTab'; tab: PanelTab }
   | { type: 'forget'; forget: ForgetSummary | null }
-  | { type: 'empty'; message: string };
+  | { type: 'empty'; message: string; notices: string[] };
+
+export type ChartFormat = 'svg' | 'png';
 
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'reveal'; id: string }
   | { type: 'detail'; id: string }
-  | { type: 'exportChart'; format: 'svg' | 'png'; name: string; data: string }
+  | { type: 'exportChart'; format: ChartFormat; name: string; data: string }
   | { type: 'exportReport' }
   | { type: 'runAudit' };
 

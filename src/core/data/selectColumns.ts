@@ -6,7 +6,8 @@ export interface ColumnSelection {
   idIndex: number;
 }
 
-const LABEL_NAMES = ['label', 'target', 'class', 'y'];
+/** Column names taken as the label without asking (the extension asks when none is present). */
+export const LABEL_NAMES = ['label', 'target', 'class', 'y'];
 
 /** Label: --label, else a column named label/target/class/y, else the last. Id: --id, else "id", else none. */
 export function selectColumns(names: string[], options: { label?: string; id?: string }, file: string): ColumnSelection {

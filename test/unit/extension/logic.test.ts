@@ -69,7 +69,7 @@ test('panel rows and details carry what the table and breakdown need', () => {
 test('table view: filter by class and text, sort by any factor with nulls last, page through', () => {
   const rows = toRows(report(Array.from({ length: 230 }, (_, i) => sample(`r${i}`, (i % 10) / 10, i + 2, 'x.csv', i % 2 ? 'odd' : 'even'))));
   rows[5].memorization = null;
-  const view = { sortKey: 'memorization' as const, descending: true, text: '', label: 'odd', page: 0 };
+  const view = { sortKey: 'memorization' as const, descending: true, text: '', label: 'odd', verdict: '' as const, page: 0 };
   const shown = visibleRows(rows, view);
   assert.equal(shown.length, 115);
   assert.ok(shown.every((r) => r.label === 'odd'));
