@@ -1,6 +1,7 @@
 // `npm run bench`: speed, memory and rank agreement of the audit against a PyTorch reference,
 // printed as tables and written to docs/BENCHMARKS.md. Rows of one table come from one run on one
 // machine. Quick iteration: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -54,6 +55,7 @@ function auditSection(runs: AuditRun[]): string {
   const phases = ['reading', 'training', 'memorization', 'embeddings', 'similarity', 'factors'];
   return (
     `## Fast-mode audit, end to end\n\nTime grows like N^${growthExponent(runs).toFixed(2)} over these sizes. Targets: Fashion-MNIST 60k in < 300 s and < 4096 MB. ` +
+    'Each audit is the built CLI (`forgetlens audit`) in a process of its own, timed from process start to exit; peak memory is its maximum resident set (GNU time). ' +
     '"training" includes memorization\'s two cross-fit models, which train in worker threads at the same time; "memorization" is only what is left after. ' +
     'CPU/wall: CPU time of all the process\'s threads over wall time (2 = both cores busy).\n\n' +
     table(
@@ -63,7 +65,7 @@ function auditSection(runs: AuditRun[]): string {
         String(r.rows),
         r.seconds.toFixed(1),
         (r.cpuSeconds / r.seconds).toFixed(2),
-        r.maxRssMB.toFixed(0),
+        fixed(r.maxRssMB, 0),
         fixed(r.testAccuracy, 3),
         ...phases.map((p) => (r.timings[p] ?? 0).toFixed(1)),
       ]),
@@ -78,6 +80,9 @@ function machineLine(): string {
 
 async function main(): Promise<void> {
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
+  // The fast audits run the built CLI: build it from this source first.
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const settings = settingsFromEnv();
   const loadBefore = os.loadavg();
   const started = performance.now();
@@ -93,8 +98,10 @@ async function main(): Promise<void> {
 
   console.log('fast audits…');
   const runs = [
-    auditOnce('digits', DIGITS, undefined, path.join(settings.scratch, 'fast-digits')),
-    ...settings.sizes.map((n) => auditOnce(`Fashion-MNIST ${n / 1000}k`, FASHION, n, path.join(settings.scratch, `fast-${n}`))),
+    auditOnce('digits', DIGITS, undefined, path.join(settings.scratch, 'fast-digits'), digits.dataset.ids),
+    ...settings.sizes.map((n) =>
+      auditOnce(`Fashion-MNIST ${n / 1000}k`, FASHION, n, path.join(settings.scratch, `fast-${n}`), n === 10_000 ? fashion10k.dataset.ids : undefined),
+    ),
   ];
   sections.push(auditSection(runs));
 
@@ -107,8 +114,9 @@ async function main(): Promise<void> {
     if (name === 'digits') headlineData.push({ data: digits, fast: runs[0] });
     else {
       const n = Number(name);
-      const fast = runs.find((r) => r.rows === n) ?? auditOnce(`Fashion-MNIST ${n / 1000}k`, FASHION, n, path.join(settings.scratch, `fast-${n}`));
-      headlineData.push({ data: n === 10_000 ? fashion10k : await benchData(`Fashion-MNIST ${n / 1000}k`, FASHION, n), fast });
+      const data = n === 10_000 ? fashion10k : await benchData(`Fashion-MNIST ${n / 1000}k`, FASHION, n);
+      const fast = runs.find((r) => r.rows === n && r.scores) ?? auditOnce(data.label, FASHION, n, path.join(settings.scratch, `fast-headline-${n}`), data.dataset.ids);
+      headlineData.push({ data, fast });
     }
   }
   sections.unshift(headlineSection(headlineData, settings));

@@ -38,7 +38,7 @@ export function thoroughSection(datasets: BenchData[], settings: BenchSettings):
     `K models on stratified random 70% subsets of the training rows, each trained from scratch with the default plan, on ${WORKERS} workers. ` +
     '"s per model" is wall time per model for one worker (training only); "wall / K" is the effective time per model with both cores; ' +
     'CPU/wall is CPU time over wall time (2.0 = both cores fully used; ForgetLens counts all threads of its process, PyTorch the CPU time of its tasks). ' +
-    'The last column is the Spearman correlation between the two implementations\' per-sample estimates (same estimator, independent subsets and seeds).\n\n' +
+    'ForgetLens runs from source here (its worker threads load through tsx, ~2 s of start-up included in "wall s"). The last column is the Spearman correlation between the two implementations\' per-sample estimates (same estimator, independent subsets and seeds).\n\n' +
     table(['data', 'implementation', 'K', 'wall s', 'wall / K s', 's per model', 'CPU/wall', 'Spearman vs ForgetLens'], rows)
   );
 }
