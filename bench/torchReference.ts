@@ -20,6 +20,7 @@ export function torchUnavailable(): string | null {
 
 export interface TorchThroughput {
   samplesPerSecond: number;
+  samplesPerCpuSecond: number;
   seconds: number;
   threads: number;
   torch: string;
