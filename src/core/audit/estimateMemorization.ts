@@ -84,8 +84,8 @@ export async function finishMemorization(
   }
   const crossFit = restrictToTrain(estimate.memorizationSoft);
   return {
-    method: 'cross-fit (2 models on complementary halves) calibrated on the one-run confidence proxy by isotonic regression',
-    memorization: restrictToTrain(calibrateMemorization(dynamics.confidence, crossFit)),
+    method: 'cross-fit (2 models on complementary halves) calibrated by isotonic regression on held-out error × one-run lack of confidence',
+    memorization: restrictToTrain(calibrateMemorization(estimate.heldOutP, dynamics.confidence, crossFit)),
     crossFit,
     proxySpearman: finiteOrNull(spearman(dynamics.confidence, crossFit)),
   };

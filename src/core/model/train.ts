@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { JobContext, breathe, throwIfCancelled } from '../progress';
 import { createRandom, shuffleInPlace } from '../util/random';
 import { Mlp } from './mlp';
-import { DeviceData } from './deviceData';
+import { DeviceData, minibatch } from './deviceData';
+import { backprop } from './backprop';
 
 export interface TrainOptions {
   epochs: number;
@@ -72,27 +73,13 @@ export async function trainMlp(
   return record;
 }
 
-function trainStep(
-  model: Mlp,
-  data: DeviceData,
-  batch: Int32Array,
-  optimizer: tf.Optimizer,
-  wantStats: boolean,
-): Float32Array | undefined {
+function trainStep(model: Mlp, data: DeviceData, batch: Int32Array, optimizer: tf.Optimizer, wantStats: boolean): Float32Array | undefined {
   let stats: tf.Tensor | undefined;
   tf.tidy(() => {
-    const idx = tf.tensor1d(batch, 'int32');
-    const xb = tf.gather(data.X, idx) as tf.Tensor2D;
-    const yb = tf.gather(data.yOneHot, idx) as tf.Tensor2D;
-    optimizer.minimize(
-      () => {
-        const { hidden, logits } = model.forward(xb);
-        if (wantStats) stats = tf.keep(batchStatistics(hidden, logits, yb));
-        return tf.losses.softmaxCrossEntropy(yb, logits) as tf.Scalar;
-      },
-      false,
-      model.params,
-    );
+    const { xb, yb } = minibatch(data, batch);
+    const { grads, probs, hidden } = backprop(model, xb, yb);
+    if (wantStats) stats = tf.keep(batchStatistics(hidden, probs, yb));
+    optimizer.applyGradients(Object.fromEntries(model.params.map((p, i) => [p.name, grads[i]])));
   });
   if (!stats) return undefined;
   const values = stats.dataSync() as Float32Array;
@@ -101,9 +88,8 @@ function trainStep(
 }
 
 /** Columns: p(y|x), max p, −entropy, correct (0/1), last-layer gradient norm squared. */
-function batchStatistics(hidden: tf.Tensor2D, logits: tf.Tensor2D, yOneHot: tf.Tensor2D): tf.Tensor2D {
+function batchStatistics(hidden: tf.Tensor2D, probs: tf.Tensor2D, yOneHot: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
-    const probs = tf.softmax(logits);
     const pTrue = tf.sum(tf.mul(probs, yOneHot), 1);
     const maxProb = tf.max(probs, 1);
     const negEntropy = tf.sum(tf.mul(probs, tf.log(tf.add(probs, 1e-12))), 1);

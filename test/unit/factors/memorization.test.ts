@@ -20,13 +20,15 @@ test('subsample estimator: correct when seen minus correct when held out', () =>
   assert.ok(Number.isNaN(est.memorization[2]));
   assert.ok(Math.abs(est.memorizationSoft[0] - (0.8 - 0.2)) < 1e-6);
   assert.deepEqual(Array.from(est.modelsIn), [2, 2, 4]);
+  assert.ok(Math.abs(est.heldOutP[0] - 0.2) < 1e-6 && Number.isNaN(est.heldOutP[2]));
 });
 
-test('calibration maps lower confidence to equal or higher memorization, within [0,1]', () => {
-  const confidence = Float32Array.from([0.99, 0.95, 0.6, 0.3, 0.1, NaN]);
-  const crossFit = Float32Array.from([0.0, 0.1, 0.2, 0.9, 0.7, NaN]);
-  const mem = calibrateMemorization(confidence, crossFit);
+test('calibration maps lower held-out probability and confidence to equal or higher memorization, within [0,1]', () => {
+  const heldOutP = Float32Array.from([0.99, 0.95, 0.6, 0.3, 0.1, NaN, 0.5]);
+  const confidence = Float32Array.from([0.99, 0.9, 0.5, 0.4, 0.2, 0.5, NaN]);
+  const crossFit = Float32Array.from([0.0, 0.1, 0.2, 0.9, 0.7, NaN, 0.3]);
+  const mem = calibrateMemorization(heldOutP, confidence, crossFit);
   for (let i = 1; i < 5; i++) assert.ok(mem[i] >= mem[i - 1], `not monotone at ${i}: ${Array.from(mem)}`);
-  assert.ok(Number.isNaN(mem[5]));
+  assert.ok(Number.isNaN(mem[5]) && Number.isNaN(mem[6]), 'unknown where either input is unknown');
   assert.ok(Math.abs(mem[3] - 0.8) < 1e-6 && Math.abs(mem[4] - 0.8) < 1e-6);
 });
