@@ -43,15 +43,35 @@ export async function panelSampleCount(panel: Frame): Promise<{ shown: number; t
 }
 
 /**
+ * Open the quick input from the title bar's command center and type into it: a click works
+ * wherever keyboard focus is (a webview, such as the panel or an image preview, may keep key
+ * presses to itself).
+ */
+async function quickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input').first();
+  // It closes when it loses focus: a webview (an image preview, the panel) taking focus just
+  // after it opened closes it, so open it again until the text is in.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.command-center .command-center-center').first().click();
+    const typed = await input
+      .fill(text, { timeout: 3_000 })
+      .then(() => page.waitForTimeout(300))
+      .then(async () => (await input.isVisible()) && (await input.inputValue()) === text)
+      .catch(() => false);
+    if (typed) return;
+    if (attempt === 4) throw new ScenarioFailure(`the quick input does not stay open to take "${text}"`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/**
  * Run a command from the palette by its title. Right after the window opens the palette may not
  * list the extension's commands yet (extensions still loading): then close it and try again.
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    await page.keyboard.press('Control+Shift+P');
-    await page.waitForSelector('.quick-input-widget', { state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(title);
+    await quickInput(page, `>${title}`);
     const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
     if (await match.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
       await page.keyboard.press('Enter');
@@ -63,12 +83,11 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   }
 }
 
-/** Open a workspace file by its relative path with Quick Open (Ctrl+P); the explorer reveals it. */
+/** Open a workspace file by its relative path with Quick Open; the explorer reveals it. */
 export async function quickOpen(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget', { state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(relativePath);
-  await page.waitForTimeout(800);
+  await quickInput(page, relativePath);
+  const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: relativePath.split('/').pop()! }).first();
+  await match.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
   await waitForActiveTab(page, relativePath.split('/').pop()!);
 }

@@ -28,7 +28,7 @@ export const forgetSetAudit: Scenario = {
     const dir = resultDir(workspace.dir, workspace.digits.file);
     const html = dir && path.join(dir, 'forget-audit.html');
     check(html !== undefined && fs.existsSync(html), `the HTML report was written (${html})`);
-    const report = await page.context().newPage();
+    const report = await page.context().browser()!.newPage();
     try {
       await report.goto(`file://${html}`);
       const opened = (await report.textContent('.summary')) ?? '';

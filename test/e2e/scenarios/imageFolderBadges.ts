@@ -45,6 +45,8 @@ export const imageFolderBadges: Scenario = {
     // Choosing one in the view opens the image; the explorer shows it with its badge.
     await pane.locator('.monaco-list-row', { hasText: mislabelled[0] }).first().click();
     await waitForActiveTab(page, path.basename(mislabelled[0]));
+    const selected = await poll(page, async () => (await panel.getAttribute('table.samples tbody tr.selected', 'data-id', { timeout: 500 })) === mislabelled[0] || undefined, 10_000);
+    check(selected === true, `the panel selects ${mislabelled[0]} too`);
     for (const id of [...mislabelled, ...duplicates]) {
       await quickOpen(page, `${folder}/${id}`);
       const badge = await poll(page, async () => {
