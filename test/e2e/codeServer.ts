@@ -31,6 +31,8 @@ export interface RunningServer {
   process: ChildProcess;
   /** Stops code-server and everything it started (extension host, workers) by its process group. */
   stop(): Promise<void>;
+  /** The same at once, synchronously (for process exit). */
+  killNow(): void;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function startCodeServer(bin: string, extensionsDir: string, userDa
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  const server: RunningServer = { url, process: child, stop: () => stopGroup(child) };
+  const server: RunningServer = { url, process: child, stop: () => stopGroup(child), killNow: () => signalGroup(child.pid!, 'SIGKILL') };
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`code-server exited (code ${child.exitCode}); see ${path.join(userDataDir, 'code-server.log')}`);
     try {
@@ -61,26 +63,26 @@ export async function startCodeServer(bin: string, extensionsDir: string, userDa
   throw new Error('code-server did not answer within 30 s');
 }
 
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
 function stopGroup(child: ChildProcess): Promise<void> {
-  const pgid = child.pid!;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pgid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
   return new Promise<void>((resolve) => {
     const finish = () => {
       clearTimeout(timer);
       // The leader can exit before its children: take the rest of the group down too.
-      signalGroup('SIGKILL');
+      signalGroup(child.pid!, 'SIGKILL');
       resolve();
     };
     const timer = setTimeout(finish, 3000);
     if (child.exitCode !== null || child.signalCode !== null) return finish();
     child.once('exit', finish);
-    signalGroup('SIGTERM');
+    signalGroup(child.pid!, 'SIGTERM');
   });
 }
 

@@ -85,10 +85,11 @@ async function runScenarios(browser: Browser, server: RunningServer, ctxBase: Om
 /** Helpers of this Node process itself (tsx's esbuild service), there before the run started anything. */
 const OWN_HELPERS = new Set(descendantsOf(process.pid).map((p) => p.pid));
 
-/** Processes this run started that are still there; each is killed by its pid. */
-function survivors(scratch: string): ProcessInfo[] {
+/** Processes this run started that are still there (there should be none): each is killed by its pid. */
+function killSurvivors(scratch: string): ProcessInfo[] {
   const seen = new Map<number, ProcessInfo>();
   for (const p of [...descendantsOf(process.pid), ...processesMentioning(scratch)]) if (!OWN_HELPERS.has(p.pid)) seen.set(p.pid, p);
+  for (const p of seen.values()) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
   return [...seen.values()];
 }
 
@@ -113,9 +114,16 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     await server?.stop();
   };
+  // Interrupted (Playwright's own SIGINT handler closes the browser and exits at once): the exit
+  // hook still takes code-server's process group, with the extension host and workers, down.
+  process.on('exit', () => server?.killNow());
   const onSignal = (signal: NodeJS.Signals) => {
     console.log(`e2e: ${signal}: stopping what was started`);
-    void teardown().finally(() => process.exit(130));
+    server?.killNow();
+    void teardown().finally(() => {
+      killSurvivors(scratch);
+      process.exit(130);
+    });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -132,8 +140,7 @@ async function main(): Promise<number> {
     await teardown();
   }
 
-  const left = survivors(scratch);
-  for (const p of left) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
+  const left = killSurvivors(scratch);
   if (left.length) {
     failures.push('(clean-up)');
     console.log(`not ok - clean-up: ${left.length} process(es) outlived the run, killed: ${left.map((p) => `${p.pid} ${p.cmdline.slice(0, 100)}`).join('; ')}`);

@@ -92,12 +92,6 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await waitForActiveTab(page, relativePath.split('/').pop()!);
 }
 
-/** Open a file shown in the explorer by clicking it (keyboard focus may be inside a webview). */
-export async function openFile(page: Page, name: string): Promise<void> {
-  await explorerRow(page, name).click();
-  await waitForActiveTab(page, name);
-}
-
 export async function waitForActiveTab(page: Page, name: string): Promise<void> {
   await page.waitForFunction((n) => Array.from(document.querySelectorAll('.tab.active')).some((t) => (t.textContent ?? '').includes(n)), name, { timeout: 15_000 });
 }
@@ -205,11 +199,17 @@ export async function annotationOnLine(page: Page, fileName: string, line: numbe
 export async function hoverLine(page: Page, fileName: string, line: number): Promise<string> {
   const box = await lineBox(page, fileName, line);
   check(box !== undefined, `line ${line} of ${fileName} is not on screen`);
-  await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 4 });
-  const text = await poll(page, async () => {
-    const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
-    return shown.find((t) => t.trim() !== '');
-  }, 5_000);
+  let text: string | undefined;
+  // The hover shows after the mouse rests on the text; move in from elsewhere so it sees a move.
+  for (const x of [40, 70, 100]) {
+    await page.mouse.move(box.x + x, box.y - 200, { steps: 2 });
+    await page.mouse.move(box.x + x, box.y + box.height / 2, { steps: 4 });
+    text = await poll(page, async () => {
+      const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+      return shown.find((t) => t.trim() !== '');
+    }, 4_000);
+    if (text) break;
+  }
   // Markdown text in hovers keeps its spaces as no-break spaces: compare it as it reads.
   return (text ?? '').replace(/\u00a0/g, ' ');
 }

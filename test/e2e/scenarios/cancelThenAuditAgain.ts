@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { workerPids } from '../processes';
 import { Scenario } from '../scenario';
 import { latestAudit } from '../workspace/results';
-import { check, followProgress, notificationTexts, openFile, poll, runCommand, statusBarShows } from '../workbench';
+import { check, followProgress, notificationTexts, quickOpen, poll, runCommand, statusBarShows } from '../workbench';
 
 export const cancelThenAuditAgain: Scenario = {
   name: 'cancel-then-audit-again',
@@ -12,7 +12,7 @@ export const cancelThenAuditAgain: Scenario = {
   async run({ page, workspace, extensionsDir }) {
     const { file, rows } = workspace.big;
     const name = path.basename(file);
-    await openFile(page, name);
+    await quickOpen(page, name);
     await runCommand(page, 'ForgetLens: Audit Dataset');
     const running = await poll(page, async () => (workerPids(extensionsDir).length > 0 && (await statusBarShows(page, /ForgetLens: [a-z -]+ \d+%/, 0)) ? true : undefined), 60_000);
     check(running === true, 'the audit is training in a worker process');

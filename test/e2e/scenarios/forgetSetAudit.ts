@@ -4,14 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Scenario } from '../scenario';
 import { resultDir } from '../workspace/results';
-import { check, followProgress, frameWith, openFile, runCommand } from '../workbench';
+import { check, followProgress, frameWith, quickOpen, runCommand } from '../workbench';
 
 export const forgetSetAudit: Scenario = {
   name: 'forget-set-audit',
   timeoutMs: 300_000,
   async run({ page, workspace, csp }) {
     const { file, ids } = workspace.request;
-    await openFile(page, path.basename(file));
+    await quickOpen(page, path.basename(file));
     await runCommand(page, 'ForgetLens: Audit Forget Set');
     const progress = await followProgress(page, `ForgetLens: auditing forget set ${path.basename(file)}`, 20_000, 280_000);
     check(progress.finished, `the forget-set audit finishes (${progress.messages.at(-1) ?? 'no progress notification'})`);
