@@ -37,7 +37,7 @@ export const annotationsAndReveal: Scenario = {
     const hover = await hoverLine(page, name, hardest.source.line!);
     for (const expected of hoverLines(hardest)) check(hover.includes(expected), `the hover on line ${hardest.source.line} shows "${expected}" (hover: ${JSON.stringify(hover)})`);
     check(hover.includes('Open in ForgetLens panel'), 'the hover links to the sample in the panel');
-    await screenshot('annotations-hover');
+    await screenshot('hover');
     await page.mouse.move(5, 500);
 
     // An easy row (difficulty under the annotation threshold) has no annotation.

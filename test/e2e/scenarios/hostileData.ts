@@ -47,7 +47,7 @@ export const hostileData: Scenario = {
       check(hover.includes(`difficulty ${sample.difficulty.toFixed(2)}`), `the hover on the hostile row ${sample.source.line} shows its breakdown (${JSON.stringify(hover.slice(0, 120))})`);
       await page.mouse.move(5, 500);
     }
-    await screenshot('hostile-data-panel');
+    await screenshot('panel');
     // The tree view shows hostile ids as labels too.
     const pane = await expandedPane(page, 'Hard to forget');
     const labels = await pane.locator('.monaco-list-row .label-name').allInnerTexts();

@@ -56,7 +56,7 @@ export const imageFolderBadges: Scenario = {
       check(badge !== undefined && badge.badge === 'H', `${id} has the "H" badge in the explorer (got "${badge?.badge ?? ''}")`);
       check(badge.tooltip.includes(`ForgetLens: difficulty ${difficulty.get(id)!.toFixed(2)}`), `its tooltip gives the difficulty: "${badge.tooltip}"`);
     }
-    await screenshot('image-folder-explorer');
+    await screenshot('explorer');
     const easiest = report.samples[report.samples.length - 1];
     check(easiest.difficulty < 0.3, `the easiest image is easy (${easiest.difficulty})`);
     await quickOpen(page, `${folder}/${easiest.id}`);

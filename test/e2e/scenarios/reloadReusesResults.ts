@@ -28,7 +28,7 @@ export const reloadReusesResults: Scenario = {
 
       // Without any command: VS Code restores the editor tab and the extension revives the panel.
       const revived = await frameWith(page, 'table.samples tbody tr', 30_000).catch(() => undefined);
-      await screenshot('reload-revived');
+      await screenshot('revived');
       expect(revived !== undefined, `the panel comes back by itself after the reload (tabs: ${await tabTitles(page)})`);
       if (revived) {
         await csp.watch(revived);
