@@ -29,36 +29,61 @@ export function ensureCodeServer(): string {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Stops code-server and everything it started (extension host, workers) by its process group. */
   stop(): Promise<void>;
+  /** The same at once, synchronously (for process exit). */
+  killNow(): void;
 }
 
-/** Start code-server on loopback with a fresh user-data dir; stopped by its own pid. */
+/**
+ * code-server on loopback with a fresh user-data dir, in a process group of its own (its pid), so
+ * the extension host and the workers it forks are stopped with it.
+ */
 export async function startCodeServer(bin: string, extensionsDir: string, userDataDir: string, workspace: string, port: number): Promise<RunningServer> {
   const child = spawn(
     bin,
     ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  const log = fs.createWriteStream(path.join(userDataDir, 'code-server.log'));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  const server: RunningServer = { url, process: child, stop: () => stopGroup(child), killNow: () => signalGroup(child.pid!, 'SIGKILL') };
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (code ${child.exitCode}); see ${path.join(userDataDir, 'code-server.log')}`);
     try {
       const res = await fetch(url, { redirect: 'manual' });
-      if (res.status < 500) break;
+      if (res.status < 500) return server;
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000);
-      }),
-  };
+  await server.stop();
+  throw new Error('code-server did not answer within 30 s');
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      // The leader can exit before its children: take the rest of the group down too.
+      signalGroup(child.pid!, 'SIGKILL');
+      resolve();
+    };
+    const timer = setTimeout(finish, 3000);
+    if (child.exitCode !== null || child.signalCode !== null) return finish();
+    child.once('exit', finish);
+    signalGroup(child.pid!, 'SIGTERM');
+  });
 }
 
 export function installVsix(bin: string, extensionsDir: string, userDataDir: string, vsix: string): void {

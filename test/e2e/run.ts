@@ -1,236 +1,161 @@
 // `npm run e2e`: the extension in a real VS Code (code-server 4.100.x) driven by Playwright in
-// Debian's Chromium. Installs what it needs, starts everything on loopback, stops it by pid even
-// when a scenario fails, and saves a screenshot of each scenario under artifacts/e2e/.
+// Debian's Chromium. Sets up (code-server, VSIX, workspace, server, browser), runs the scenarios
+// in order, saves a screenshot of each one's final state under artifacts/e2e/<theme>/, and stops
+// everything it started by pid, also when a scenario fails; then checks that nothing survived.
+//   E2E_THEME=<colour theme>  (default "Default Dark Modern")
+//   E2E_ONLY=name,name        run only these scenarios (later ones depend on earlier ones)
+//   E2E_KEEP=1                keep the scratch folder (workspace, user data, code-server.log)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, Frame, Page, chromium } from 'playwright-core';
-import { ensureCodeServer, installVsix, startCodeServer } from './codeServer';
+import { Browser, chromium } from 'playwright-core';
+import { RunningServer, ensureCodeServer, installVsix, startCodeServer } from './codeServer';
+import { ProcessInfo, descendantsOf, isAlive, processesMentioning } from './processes';
+import { E2EContext, Scenario } from './scenario';
+import { annotationsAndReveal } from './scenarios/annotationsAndReveal';
+import { auditDataset } from './scenarios/auditDataset';
+import { cancelThenAuditAgain } from './scenarios/cancelThenAuditAgain';
+import { forgetSetAudit } from './scenarios/forgetSetAudit';
+import { hostileData } from './scenarios/hostileData';
+import { imageFolderBadges } from './scenarios/imageFolderBadges';
+import { reloadReusesResults } from './scenarios/reloadReusesResults';
+import { CspMonitor } from './security';
+import { prepareWorkspace } from './workspace';
+
+// In this order: each starts where the one before left the window. The forget-set audit runs
+// while the digits are the active result (it audits the request against the active result).
+const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, forgetSetAudit, imageFolderBadges, hostileData, cancelThenAuditAgain, reloadReusesResults];
+/** The whole stage must stay under 10 minutes: scenarios not started by then are reported as not run. */
+const BUDGET_MS = 9 * 60_000;
 
 const ROOT = path.join(__dirname, '..', '..');
-const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
+const THEME = process.env.E2E_THEME ?? 'Default Dark Modern';
+const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e', THEME.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+const CHROMIUM = '/usr/bin/chromium';
 const PORT = 8700 + Math.floor(Math.random() * 200);
 
-interface Scenario {
-  name: string;
-  run(page: Page, workspace: string): Promise<void>;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function selectedScenarios(): Scenario[] {
+  const only = process.env.E2E_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!only) return SCENARIOS;
+  const unknown = only.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  return SCENARIOS.filter((s) => only.includes(s.name));
 }
 
-async function frameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    for (const frame of page.frames()) {
-      try {
-        if (await frame.$(selector)) return frame;
-      } catch {
-        // frames come and go while the workbench loads
-      }
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(ms)}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runScenarios(browser: Browser, server: RunningServer, ctxBase: Omit<E2EContext, 'page' | 'csp' | 'screenshot'>, started: number): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const csp = new CspMonitor(page);
+  if (process.env.E2E_DEBUG) page.on('console', (m) => m.type() === 'error' && console.log(`  console: ${m.text().slice(0, 300)}`));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(ctxBase.workspace.dir)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForTimeout(2000);
+  const failures: string[] = [];
+  const scenarios = selectedScenarios();
+  for (const [index, scenario] of scenarios.entries()) {
+    const prefix = `${String(index + 1).padStart(2, '0')}-${scenario.name}`;
+    if (Date.now() - started > BUDGET_MS) {
+      failures.push(scenario.name);
+      console.log(`not ok - ${scenario.name}: not run, the E2E stage is past its ${BUDGET_MS / 60_000}-minute budget`);
+      continue;
     }
-    await page.waitForTimeout(300);
+    const ctx: E2EContext = { ...ctxBase, page, csp, screenshot: (name) => page.screenshot({ path: path.join(ARTIFACTS, `${prefix}-${name}.png`) }).then(() => undefined) };
+    const scenarioStarted = Date.now();
+    try {
+      await withTimeout(scenario.run(ctx), scenario.timeoutMs, scenario.name);
+      console.log(`ok - ${scenario.name} (${seconds(Date.now() - scenarioStarted)})`);
+    } catch (err) {
+      failures.push(scenario.name);
+      console.log(`not ok - ${scenario.name} (${seconds(Date.now() - scenarioStarted)}): ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${prefix}.png`) }).catch((e) => console.log(`  (no screenshot: ${e})`));
+    }
   }
-  throw new Error(`no frame shows ${selector} after ${timeoutMs / 1000} s`);
+  return failures;
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type(title);
-  await page.waitForTimeout(600);
-  await page.keyboard.press('Enter');
+/** Helpers of this Node process itself (tsx's esbuild service), there before the run started anything. */
+const OWN_HELPERS = new Set(descendantsOf(process.pid).map((p) => p.pid));
+
+/** Processes this run started that are still there (there should be none): each is killed by its pid. */
+function killSurvivors(scratch: string): ProcessInfo[] {
+  const seen = new Map<number, ProcessInfo>();
+  for (const p of [...descendantsOf(process.pid), ...processesMentioning(scratch)]) if (!OWN_HELPERS.has(p.pid)) seen.set(p.pid, p);
+  for (const p of seen.values()) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
+  return [...seen.values()];
 }
 
-/** Open a workspace file by clicking it in the explorer (keyboard focus may be inside a webview). */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.tab.active')).some((t) => (t.textContent ?? '').includes(n)), name, { timeout: 10_000 });
-}
-
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
-}
-
-const scenarios: Scenario[] = [
-  {
-    name: 'audit-dataset',
-    async run(page) {
-      await openFile(page, 'digits.csv');
-      await runCommand(page, 'ForgetLens: Audit Dataset');
-      await page.waitForSelector('.notifications-toasts', { timeout: 20_000 });
-      const panel = await frameWith(page, 'table.samples tbody tr', 180_000);
-      await panel.waitForSelector('.overview svg', { timeout: 30_000 });
-      const pager = (await panel.textContent('.pager')) ?? '';
-      check(/1797 of 1797 samples/.test(pager), `the table should list all 1797 rows: ${pager}`);
-      const marks = await panel.$$eval('.overview svg path, .overview svg rect', (n) => n.length);
-      check(marks > 10, `charts should be drawn (${marks} marks)`);
-    },
-  },
-  {
-    name: 'annotations-and-reveal',
-    async run(page) {
-      const panel = await frameWith(page, 'table.samples tbody tr', 30_000);
-      const firstLine = await panel.$eval('table.samples tbody tr', (tr) => tr.getAttribute('data-id'));
-      await panel.click('table.samples tbody tr');
-      await page.waitForTimeout(1500);
-      const lineNumber = await page.$eval('.editor-group-container.active .monaco-editor .current-line ~ .line-numbers, .monaco-editor .active-line-number', (n) => n.textContent?.trim() ?? '').catch(() => '');
-      check(firstLine !== null, 'the table has a first row');
-      check(lineNumber !== '', `clicking a row should move the editor cursor (got line "${lineNumber}")`);
-      const annotated = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.view-lines span')).some((s) => (getComputedStyle(s, '::after').content || '').includes('hard to forget')),
-      );
-      check(annotated, 'the CSV editor shows end-of-line annotations');
-    },
-  },
-  {
-    name: 'reload-reuses-results',
-    async run(page) {
-      await page.reload();
-      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-      await page.waitForTimeout(3000);
-      // The CodeLens comes from the restored results, before anything is opened.
-      check((await page.textContent('.monaco-workbench')) !== null, 'workbench is back');
-      const started = Date.now();
-      await runCommand(page, 'ForgetLens: Open Results');
-      const panel = await frameWith(page, 'table.samples tbody tr', 30_000);
-      const pager = (await panel.textContent('.pager')) ?? '';
-      check(/1797 of 1797 samples/.test(pager), `the revived panel shows the cached results: ${pager}`);
-      check(Date.now() - started < 30_000, 'results come back from .forgetlens/ without recomputing');
-    },
-  },
-  {
-    name: 'forget-set-audit',
-    async run(page, workspace) {
-      await openFile(page, 'request.txt');
-      await runCommand(page, 'ForgetLens: Audit Forget Set');
-      const panel = await frameWith(page, '.forget .verdicts li', 240_000);
-      const verdicts = await panel.$$eval('.forget .verdicts li', (n) => n.length);
-      check(verdicts === REQUEST_IDS.length, `a verdict for each of the ${REQUEST_IDS.length} requested samples (got ${verdicts})`);
-      const summary = (await panel.textContent('.forget .summary')) ?? '';
-      check(summary.startsWith(`Of ${REQUEST_IDS.length} requested samples`), `plain-language summary: ${summary}`);
-      const html = findFile(path.join(workspace, '.forgetlens'), 'forget-audit.html');
-      check(html !== undefined, 'the HTML report was written');
-      const report = await page.context().browser()!.newPage();
-      await report.goto(`file://${html}`);
-      check(((await report.textContent('.summary')) ?? '').startsWith('Of '), 'the HTML report opens and starts with the summary');
-      await report.close();
-    },
-  },
-  {
-    name: 'cancel-then-audit-again',
-    async run(page, workspace) {
-      await openFile(page, 'big.csv');
-      await runCommand(page, 'ForgetLens: Audit Dataset');
-      await page.waitForTimeout(4000);
-      check(workerPids().length === 1, `one worker runs during the audit (found ${workerPids().length})`);
-      await runCommand(page, 'ForgetLens: Cancel Audit');
-      const cancelledAt = Date.now();
-      while (workerPids().length > 0 && Date.now() - cancelledAt < 5000) await page.waitForTimeout(100);
-      const stopMs = Date.now() - cancelledAt;
-      check(workerPids().length === 0 && stopMs <= 2000, `the worker is gone within 2 s of cancel (took ${stopMs} ms)`);
-      await page.waitForSelector('text=audit cancelled', { timeout: 10_000 });
-      check(await statusBarShows(page, /ForgetLens: cancelled/, 5_000), 'the status bar says cancelled');
-      // big.csv is still the active editor: audit it again, to the end this time.
-      await runCommand(page, 'ForgetLens: Audit Dataset');
-      check(await statusBarShows(page, /ForgetLens: \d+ hard/, 240_000), 'a new audit after the cancel finishes');
-      check(findFile(path.join(workspace, '.forgetlens'), 'audit.json', 'big.csv') !== undefined, 'its results are written');
-    },
-  },
-];
-
-/** Ids of the forget-set request the E2E workspace holds. */
-const REQUEST_IDS = ['d3', 'd40', 'd77', 'd150', 'd600', 'd900', 'd1200', 'd1500'];
-/** Rows of the larger dataset used to have an audit running long enough to cancel it. */
-const BIG_ROWS = 1797 * 6;
-
-/** The extensions folder of this run: other E2E runs on the machine have workers of their own. */
-let extensionsDir = '';
-
-function workerPids(): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', `${extensionsDir}/.*/dist/worker.js`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
-}
-
-async function statusBarShows(page: Page, pattern: RegExp, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (pattern.test((await page.textContent('.statusbar')) ?? '')) return true;
-    await page.waitForTimeout(300);
-  }
-  return false;
-}
-
-/** A file called `name` under `dir`, in a folder whose name starts with `folderPrefix` if given. */
-function findFile(dir: string, name: string, folderPrefix = ''): string | undefined {
-  if (!fs.existsSync(dir)) return undefined;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const found = entry.name.startsWith(folderPrefix) ? findFile(full, name) : undefined;
-      if (found) return found;
-    } else if (entry.name === name) return full;
-  }
-  return undefined;
-}
-
-/** The digits repeated with new ids: large enough that its audit runs for a while. */
-function writeBigCsv(target: string): void {
-  const [header, ...rows] = fs.readFileSync(path.join(ROOT, 'examples', 'digits.csv'), 'utf8').trim().split('\n');
-  const out = [header];
-  for (let copy = 0; copy < BIG_ROWS / rows.length; copy++) for (const row of rows) out.push(row.replace(/^d/, `c${copy}_`));
-  fs.writeFileSync(target, out.join('\n') + '\n');
-}
-
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  const started = Date.now();
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const bin = ensureCodeServer();
-  execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-e2e-'));
-  const [extensions, userData, workspace] = ['extensions', 'user-data', 'workspace'].map((d) => path.join(scratch, d));
-  extensionsDir = extensions;
-  for (const d of [extensions, path.join(userData, 'User'), workspace]) fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': process.env.E2E_THEME ?? 'Default Dark Modern', 'workbench.startupEditor': 'none' }));
-  fs.copyFileSync(path.join(ROOT, 'examples', 'digits.csv'), path.join(workspace, 'digits.csv'));
-  fs.writeFileSync(path.join(workspace, 'request.txt'), ['# deletion request', ...REQUEST_IDS].join('\n') + '\n');
-  writeBigCsv(path.join(workspace, 'big.csv'));
-  installVsix(bin, extensions, userData, path.join(ROOT, 'forgetlens.vsix'));
-  const server = await startCodeServer(bin, extensions, userData, workspace, PORT);
+  const [extensionsDir, userData, workspaceDir] = ['extensions', 'user-data', 'workspace'].map((d) => path.join(scratch, d));
+  for (const d of [extensionsDir, path.join(userData, 'User')]) fs.mkdirSync(d, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': THEME, 'workbench.startupEditor': 'none' }));
+  const workspace = prepareWorkspace(workspaceDir);
+  installVsix(bin, extensionsDir, userData, path.join(ROOT, 'forgetlens.vsix'));
+  console.log(`e2e: code-server on 127.0.0.1:${PORT}, theme "${THEME}", set up in ${seconds(Date.now() - started)}`);
+
+  let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  const failures: string[] = [];
+  let failures: string[] = ['(set-up)'];
+  const teardown = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  };
+  // Interrupted (Playwright's own SIGINT handler closes the browser and exits at once): the exit
+  // hook still takes code-server's process group, with the extension host and workers, down.
+  process.on('exit', () => server?.killNow());
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.log(`e2e: ${signal}: stopping what was started`);
+    server?.killNow();
+    void teardown().finally(() => {
+      killSurvivors(scratch);
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
+    server = await startCodeServer(bin, extensionsDir, userData, workspaceDir, PORT);
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    if (process.env.E2E_DEBUG) page.on('console', (m) => m.type() === 'error' && console.log(`  console: ${m.text().slice(0, 300)}`));
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForTimeout(2000);
-    for (const scenario of scenarios) {
-      const started = Date.now();
-      try {
-        await scenario.run(page, workspace);
-        console.log(`ok - ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      } catch (err) {
-        failures.push(scenario.name);
-        console.log(`not ok - ${scenario.name}: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        await page.screenshot({ path: path.join(ARTIFACTS, `${scenario.name}.png`) });
-      }
-    }
+    failures = await runScenarios(browser, server, { workspace, extensionsDir }, started);
+  } catch (err) {
+    console.log(`not ok - set-up: ${err instanceof Error ? err.stack : String(err)}`);
   } finally {
-    await browser?.close();
-    await server.stop();
-    if (process.env.E2E_KEEP) console.log(`kept ${scratch}`);
-    else fs.rmSync(scratch, { recursive: true, force: true });
+    await teardown();
   }
-  console.log(`${scenarios.length - failures.length} passed, ${failures.length} failed`);
-  if (failures.length) process.exit(1);
+
+  const left = killSurvivors(scratch);
+  if (left.length) {
+    failures.push('(clean-up)');
+    console.log(`not ok - clean-up: ${left.length} process(es) outlived the run, killed: ${left.map((p) => `${p.pid} ${p.cmdline.slice(0, 100)}`).join('; ')}`);
+  } else console.log('ok - clean-up: no code-server, Chromium or worker process is left');
+  if (process.env.E2E_KEEP) console.log(`kept ${scratch}`);
+  else fs.rmSync(scratch, { recursive: true, force: true });
+  const total = selectedScenarios().length;
+  console.log(`${total - failures.filter((f) => !f.startsWith('(')).length} of ${total} scenarios passed; ${seconds(Date.now() - started)} in all; screenshots in ${path.relative(ROOT, ARTIFACTS)}/`);
+  return failures.length ? 1 : 0;
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+// Issue 5, scenario 1: audit a CSV from the command palette; the progress notification appears
+// and finishes; the panel lists every row, hardest first, and draws both charts.
+import * as path from 'node:path';
+import { Scenario } from '../scenario';
+import { check, followProgress, quickOpen, panelFrame, panelSampleCount, runCommand, statusBarShows } from '../workbench';
+import { checkChartsDrawn } from './panelChecks';
+
+export const auditDataset: Scenario = {
+  name: 'audit-dataset',
+  timeoutMs: 240_000,
+  async run({ page, workspace, csp }) {
+    const { file, rows } = workspace.digits;
+    await quickOpen(page, path.basename(file));
+    await runCommand(page, 'ForgetLens: Audit Dataset');
+    const progress = await followProgress(page, `ForgetLens: auditing ${path.basename(file)}`, 20_000, 200_000);
+    check(progress.messages.length > 0 || progress.sawProgressBar, 'the "ForgetLens: auditing digits.csv" progress notification appears');
+    check(progress.sawProgressBar, 'the notification shows a running progress bar');
+    check(progress.messages.filter((m) => /\d+%/.test(m)).length >= 2, `the notification reports progress as it goes (saw: ${progress.messages.join(' | ')})`);
+    check(progress.finished, `the progress notification finishes (last: ${progress.messages.at(-1)})`);
+    check(await statusBarShows(page, /ForgetLens: \d+ hard/, 10_000), 'the status bar gives the result once the audit is done');
+
+    const panel = await panelFrame(page, 30_000);
+    await csp.watch(panel);
+    const count = await panelSampleCount(panel);
+    check(count.shown === rows && count.total === rows, `the table lists all ${rows} rows: "${count.text}"`);
+    const header = (await panel.textContent('header')) ?? '';
+    check(header.includes(`${rows} samples`), `the header counts ${rows} samples: "${header.slice(0, 120)}"`);
+    const ranks = await panel.$$eval('table.samples tbody tr td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
+    check(ranks.length === Math.min(100, rows) && ranks.every((r, i) => r === i + 1), `the first page lists ranks 1..100 in order (got ${ranks.slice(0, 5).join(',')}…, ${ranks.length} rows)`);
+    const difficulties = await panel.$$eval('table.samples tbody tr td:nth-child(4)', (tds) => tds.map((td) => Number(td.textContent)));
+    check(difficulties.every((d, i) => i === 0 || d <= difficulties[i - 1]), 'hardest first: difficulty never rises down the table');
+    await checkChartsDrawn(panel, rows);
+  },
+};

@@ -1,0 +1,252 @@
+// What a person does and sees in the VS Code workbench (code-server), as small helpers the
+// scenarios share: the palette, the explorer, editors, hovers, notifications, the status bar and
+// the webview frames.
+import { Frame, Locator, Page } from 'playwright-core';
+
+export class ScenarioFailure extends Error {}
+
+export function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new ScenarioFailure(message);
+}
+
+/** Poll `probe` until it returns something other than undefined/false, or the time is up. */
+export async function poll<T>(page: Page, probe: () => Promise<T | undefined | false>, timeoutMs: number, intervalMs = 250): Promise<T | undefined> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() >= until) return undefined;
+    await page.waitForTimeout(intervalMs);
+  }
+}
+
+/** The first frame (webviews are an iframe in an iframe) holding `selector`. */
+export async function frameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
+  const frame = await poll(page, async () => {
+    for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
+    return undefined;
+  }, timeoutMs, 300);
+  if (!frame) throw new ScenarioFailure(`no frame shows ${selector} after ${timeoutMs / 1000} s`);
+  return frame;
+}
+
+/** The results panel's frame once its table is filled. */
+export function panelFrame(page: Page, timeoutMs: number): Promise<Frame> {
+  return frameWith(page, 'table.samples tbody tr', timeoutMs);
+}
+
+/** "page 1 of 18 · 1797 of 1797 samples" → 1797 of 1797, as the panel's pager says it. */
+export async function panelSampleCount(panel: Frame): Promise<{ shown: number; total: number; text: string }> {
+  const text = (await panel.textContent('.pager')) ?? '';
+  const m = /(\d+) of (\d+) samples/.exec(text);
+  return { shown: m ? Number(m[1]) : NaN, total: m ? Number(m[2]) : NaN, text };
+}
+
+/**
+ * Open the quick input from the title bar's command center and type into it: a click works
+ * wherever keyboard focus is (a webview, such as the panel or an image preview, may keep key
+ * presses to itself).
+ */
+async function quickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input').first();
+  // It closes when it loses focus: a webview (an image preview, the panel) taking focus just
+  // after it opened closes it, so open it again until the text is in.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.command-center .command-center-center').first().click();
+    const typed = await input
+      .fill(text, { timeout: 3_000 })
+      .then(() => page.waitForTimeout(300))
+      .then(async () => (await input.isVisible()) && (await input.inputValue()) === text)
+      .catch(() => false);
+    if (typed) return;
+    if (attempt === 4) throw new ScenarioFailure(`the quick input does not stay open to take "${text}"`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/**
+ * Run a command from the palette by its title. Right after the window opens the palette may not
+ * list the extension's commands yet (extensions still loading): then close it and try again.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await quickInput(page, `>${title}`);
+    const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+    if (await match.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() > until) throw new ScenarioFailure(`the command palette has no "${title}"`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** Open a workspace file by its relative path with Quick Open; the explorer reveals it. */
+export async function quickOpen(page: Page, relativePath: string): Promise<void> {
+  await quickInput(page, relativePath);
+  const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: relativePath.split('/').pop()! }).first();
+  await match.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await waitForActiveTab(page, relativePath.split('/').pop()!);
+}
+
+export async function waitForActiveTab(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.tab.active')).some((t) => (t.textContent ?? '').includes(n)), name, { timeout: 15_000 });
+}
+
+/** An explorer row by file name; `selected`: the one revealed for the active editor (names repeat across folders). */
+export function explorerRow(page: Page, name: string, selected = false): Locator {
+  return page.locator(`.explorer-folders-view .monaco-list-row${selected ? '.selected' : ''}[aria-label="${name}"]`).first();
+}
+
+/** Right-click an explorer row and choose a context-menu item. */
+export async function explorerContextMenu(page: Page, rowName: string, item: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await explorerRow(page, rowName).click({ button: 'right' });
+    const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
+    if (await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+      // A menu ignores clicks in its first moments (against selecting with the opening click).
+      await page.waitForTimeout(400);
+      await entry.click();
+      if (await entry.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() > until) throw new ScenarioFailure(`the explorer's context menu on ${rowName} has no "${item}"`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** The badge (file decoration) VS Code draws after the revealed file's name in the explorer, and its tooltip. */
+export async function explorerBadge(page: Page, name: string): Promise<{ badge: string; tooltip: string }> {
+  return explorerRow(page, name, true).locator('.monaco-icon-label').evaluate((label) => {
+    const content = getComputedStyle(label, '::after').content;
+    return { badge: content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '') : '', tooltip: label.getAttribute('aria-label') ?? '' };
+  });
+}
+
+/** A view pane of the side bar (e.g. "Hard to forget"), expanded. */
+export async function expandedPane(page: Page, title: string): Promise<Locator> {
+  const header = page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}\\s*$`, 'i') }).first();
+  await header.waitFor({ state: 'visible', timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  return page.locator('.pane', { has: header });
+}
+
+/** The ForgetLens status bar item's text. */
+export async function statusBarText(page: Page): Promise<string> {
+  return ((await page.locator('.statusbar-item[id="forgetlens.forgetlens"]').innerText().catch(() => '')) ?? '').trim();
+}
+
+export async function statusBarShows(page: Page, pattern: RegExp, timeoutMs: number): Promise<boolean> {
+  return (await poll(page, async () => pattern.test(await statusBarText(page)), timeoutMs, 300)) === true;
+}
+
+/**
+ * The 1-based line of a file editor's cursor, as its highlighted line number shows it (the status
+ * bar's "Ln" is only there while a text editor has focus, and revealing keeps focus in the panel).
+ */
+export async function cursorLine(page: Page, fileName: string): Promise<number | undefined> {
+  const text = await editorFor(page, fileName).locator('.line-numbers.active-line-number').first().innerText({ timeout: 1000 }).catch(() => '');
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
+/** The editor showing a file (by name). */
+export function editorFor(page: Page, fileName: string): Locator {
+  return page.locator(`.monaco-editor[data-uri$="/${fileName}"]`).first();
+}
+
+/** Move the cursor of a file's editor to a 1-based line (Go to Line), which scrolls it into view. */
+export async function goToLine(page: Page, fileName: string, line: number): Promise<void> {
+  const editor = editorFor(page, fileName);
+  await editor.click({ position: { x: 120, y: 40 } });
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget', { state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await poll(page, async () => (await cursorLine(page, fileName)) === line, 5_000);
+}
+
+/** Where a 1-based line is drawn in an editor (it must be scrolled into view). */
+async function lineBox(page: Page, fileName: string, line: number): Promise<{ x: number; y: number; height: number } | undefined> {
+  const editor = editorFor(page, fileName);
+  const number = editor.locator('.line-numbers').filter({ hasText: new RegExp(`^${line}$`) }).first();
+  if ((await number.count()) === 0) return undefined;
+  const box = await number.boundingBox();
+  const text = await editor.locator('.view-lines').boundingBox();
+  return box && text ? { x: text.x, y: box.y, height: box.height } : undefined;
+}
+
+/** The end-of-line decoration text on a 1-based line, '' when it has none. */
+export async function annotationOnLine(page: Page, fileName: string, line: number): Promise<string> {
+  const box = await lineBox(page, fileName, line);
+  check(box !== undefined, `line ${line} of ${fileName} is not on screen`);
+  return editorFor(page, fileName).evaluate((editor, y) => {
+    for (const viewLine of Array.from(editor.querySelectorAll('.view-lines .view-line'))) {
+      if (Math.abs(viewLine.getBoundingClientRect().y - y) > 2) continue;
+      for (const span of Array.from(viewLine.querySelectorAll('span'))) {
+        const content = getComputedStyle(span, '::after').content;
+        if (content && content !== 'none' && content !== 'normal') return JSON.parse(content) as string;
+      }
+    }
+    return '';
+  }, box.y);
+}
+
+/** Hover the start of a 1-based line and return the hover's text ('' if none shows). */
+export async function hoverLine(page: Page, fileName: string, line: number): Promise<string> {
+  const box = await lineBox(page, fileName, line);
+  check(box !== undefined, `line ${line} of ${fileName} is not on screen`);
+  let text: string | undefined;
+  // The hover shows after the mouse rests on the text; move in from elsewhere so it sees a move.
+  for (const x of [40, 70, 100]) {
+    await page.mouse.move(box.x + x, box.y - 200, { steps: 2 });
+    await page.mouse.move(box.x + x, box.y + box.height / 2, { steps: 4 });
+    text = await poll(page, async () => {
+      const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+      return shown.find((t) => t.trim() !== '');
+    }, 4_000);
+    if (text) break;
+  }
+  // Markdown text in hovers keeps its spaces as no-break spaces: compare it as it reads.
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+export interface ProgressObservation {
+  /** Messages the notification showed, in order, without repeats ("training 35%"). */
+  messages: string[];
+  sawProgressBar: boolean;
+  /** The notification went away (the job finished or was cancelled). */
+  finished: boolean;
+}
+
+/**
+ * Follow the progress notification titled `title` (e.g. "ForgetLens: auditing digits.csv"): it
+ * must appear within `appearMs`, then is watched until it goes away or `finishMs` passes.
+ */
+export async function followProgress(page: Page, title: string, appearMs: number, finishMs: number): Promise<ProgressObservation> {
+  const toast = page.locator('.notification-toast', { hasText: title });
+  const observation: ProgressObservation = { messages: [], sawProgressBar: false, finished: false };
+  const appeared = await poll(page, async () => (await toast.count()) > 0, appearMs, 100);
+  if (!appeared) return observation;
+  const until = Date.now() + finishMs;
+  while (Date.now() < until) {
+    const texts = await toast.allInnerTexts().catch(() => []);
+    if (texts.length === 0) {
+      observation.finished = true;
+      break;
+    }
+    const message = (texts[0].split('\n').find((l) => l.includes(title)) ?? '').replace(title, '').replace(/^:\s*/, '').trim();
+    if (message && observation.messages.at(-1) !== message) observation.messages.push(message);
+    if ((await toast.locator('.monaco-progress-container.active').count().catch(() => 0)) > 0) observation.sawProgressBar = true;
+    await page.waitForTimeout(200);
+  }
+  return observation;
+}
+
+/** Texts of the notification toasts on screen now. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notification-toast').allInnerTexts().catch(() => []);
+}
