@@ -57,14 +57,6 @@ test('forget audit on digits: copies left behind make deletion ineffective, samp
     assert.ok(alg.seconds > 0);
   }
   assert.equal(report.rum!.control.name, 'rum-shuffled-control');
-  // On this forget set every algorithm moves the forget accuracy from the original's toward the retrained model's.
-  for (const alg of report.algorithms) {
-    assert.ok(
-      Math.abs(alg.forgetAcc! - report.retrain.forgetAcc!) <= Math.abs(report.original.forgetAcc! - report.retrain.forgetAcc!),
-      `${alg.name}: forget accuracy ${alg.forgetAcc} vs original ${report.original.forgetAcc}, retrained ${report.retrain.forgetAcc}`,
-    );
-  }
-
   const md = fs.readFileSync(path.join(dir, 'out', 'forget-audit.md'), 'utf8');
   const html = fs.readFileSync(path.join(dir, 'out', 'forget-audit.html'), 'utf8');
   assert.ok(md.startsWith('# Forget-set audit'));

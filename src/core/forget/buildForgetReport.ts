@@ -6,7 +6,8 @@ import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
 import { ForgetAuditOptions } from './options';
-import { FORGOTTEN_TOLERANCE, UnlearningRun } from './runUnlearning';
+import { FORGOTTEN_TOLERANCE } from './forgettingTracker';
+import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
@@ -111,6 +112,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       pRetrain: round4(pRetrain),
       pUnlearned,
       residual,
+      stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
       epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
       similarInRetain: similar,
     };

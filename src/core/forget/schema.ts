@@ -62,6 +62,8 @@ export const ForgetReportSchema = z.object({
       pRetrain: z.number(),
       pUnlearned: z.record(z.string(), z.number()),
       residual: z.record(z.string(), z.number()),
+      /** Optional only so that reports written before it was added still load. */
+      stepsUntilForgotten: z.record(z.string(), z.number().nullable()).optional(),
       epochsUntilForgotten: z.record(z.string(), z.number().nullable()),
       similarInRetain: z.array(z.object({ id: z.string(), similarity: z.number() })),
     }),
