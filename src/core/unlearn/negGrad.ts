@@ -11,7 +11,7 @@ import { UnlearningAlgorithm } from './types';
 export const negGrad: UnlearningAlgorithm = {
   name: 'neggrad',
   summary: 'gradient ascent on the forget set',
-  defaults: () => ({ epochs: 20, learningRate: ORIGINAL_LEARNING_RATE / 10, rewind: 1, patience: 20 }),
+  defaults: () => ({ epochs: 20, learningRate: ORIGINAL_LEARNING_RATE / 10, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const forget = new BatchSampler(task.forgetIdx, task.batchSize, task.seed);
     return runUnlearningSteps(

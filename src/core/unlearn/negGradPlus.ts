@@ -10,7 +10,7 @@ import { UnlearningAlgorithm } from './types';
 export const negGradPlus: UnlearningAlgorithm = {
   name: 'neggrad+',
   summary: 'trains on retained data while pushing the forget set away (α·CE(R) − (1−α)·CE(F))',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, alpha: 0.97, rewind: 1, patience: 20 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, alpha: 0.97, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const alpha = param(params, 'alpha');
     const retain = new BatchSampler(task.retainIdx, task.batchSize, task.seed);

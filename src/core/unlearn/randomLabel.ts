@@ -10,7 +10,7 @@ import { JobContext } from '../progress';
 export const randomLabel: UnlearningAlgorithm = {
   name: 'random-label',
   summary: 'trains on all data with the forget set relabelled at random',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, rewind: 1, patience: 20 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, rewind: 1, patience: 0 }),
   run: (model, task, params, ctx) => trainWithRandomLabels(model, task, params, undefined, ctx),
 };
 

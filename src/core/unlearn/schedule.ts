@@ -34,7 +34,7 @@ export function param(params: HyperParameters, name: string): number {
 
 /**
  * The held-out early stop with rewind (see HeldOutRewind), unless the `rewind` hyper-parameter is
- * 0; `patience` counts checks (about ten an epoch) without improvement.
+ * 0; `patience` counts checks (about ten an epoch) without improvement, 0: the whole budget.
  */
 export function heldOutCheckpoint(model: Mlp, task: UnlearnTask, params: HyperParameters): HeldOutRewind | undefined {
   if (param(params, 'rewind') === 0) return undefined;

@@ -13,7 +13,7 @@ import { UnlearningAlgorithm } from './types';
 export const scrub: UnlearningAlgorithm = {
   name: 'scrub',
   summary: 'a student model pushed away from the original on the forget set and kept close on retained data',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, temperature: 4, maxEpochs: 3, gamma: 1, rewind: 1, patience: 20 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, temperature: 4, maxEpochs: 3, gamma: 1, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const temperature = param(params, 'temperature');
     const maxEpochs = param(params, 'maxEpochs');
