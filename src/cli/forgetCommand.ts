@@ -81,7 +81,7 @@ function algorithmList(value: string): AlgorithmName[] {
 }
 
 function collectParam(value: string, previous: Partial<Record<AlgorithmName, HyperParameters>>): Partial<Record<AlgorithmName, HyperParameters>> {
-  const match = /^([a-z+-]+)\.([A-Za-z]+)=(.+)$/.exec(value.trim());
+  const match = /^([a-z0-9+-]+)\.([A-Za-z][A-Za-z0-9]*)=(.+)$/.exec(value.trim());
   if (!match || !isAlgorithmName(match[1]) || !Number.isFinite(Number(match[3]))) {
     throw new InvalidArgumentError('expected algorithm.name=number, e.g. neggrad.learningRate=0.02');
   }

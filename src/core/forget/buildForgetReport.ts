@@ -6,11 +6,21 @@ import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
 import { ForgetAuditOptions } from './options';
-import { FORGOTTEN_TOLERANCE, UnlearningRun } from './runUnlearning';
+import { FORGOTTEN_TOLERANCE } from './forgettingTracker';
+import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
 import { summaryText } from './summaryText';
+
+/** RUM, its shuffled-split control, and its algorithms run once on the whole forget set. */
+export interface RumRuns {
+  rum: UnlearningRun;
+  control: UnlearningRun;
+  baselines: UnlearningRun[];
+  /** What the thirds were ranked by. */
+  ordering: string;
+}
 
 export interface ForgetReportInputs {
   dataset: Dataset;
@@ -24,7 +34,7 @@ export interface ForgetReportInputs {
   forgetEntanglement: number;
   retrain: { evaluation: ModelEvaluation; seconds: number };
   runs: UnlearningRun[];
-  rum: { rum: UnlearningRun; control: UnlearningRun } | null;
+  rum: RumRuns | null;
   model: ForgetReport['model'];
   startedAt: string;
 }
@@ -68,15 +78,16 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     rum: inputs.rum
       ? {
           recipe: inputs.options.rumRecipe,
-          split: 'thirds by memorization (fast estimate), low to high; control: random thirds of the same sizes',
+          split: `thirds by ${inputs.rum.ordering}, low to high; control: random thirds of the same sizes`,
           rum: unlearnedMetrics(inputs.rum.rum, retrain),
           control: unlearnedMetrics(inputs.rum.control, retrain),
+          baselines: inputs.rum.baselines.map((run) => unlearnedMetrics(run, retrain)),
         }
       : null,
     samples,
     prediction: {
       spearman: Object.fromEntries(runs.map((run) => [run.name, finiteOrNull(spearman(samples.map((s) => s.difficulty), samples.map((s) => s.residual[run.name])))])),
-      algorithmAgreement: meanPairwiseAgreement(samples, runs.map((r) => r.name)),
+      ...pairwiseAgreement(samples, runs.map((r) => r.name)),
     },
     summary: { text: '', ...counts, alsoConsiderDeleting },
     reproduce: reproduceCommand(inputs),
@@ -111,6 +122,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       pRetrain: round4(pRetrain),
       pUnlearned,
       residual,
+      stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
       epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
       similarInRetain: similar,
     };
@@ -133,22 +145,26 @@ function unlearnedMetrics(run: UnlearningRun, retrain: { evaluation: ModelEvalua
   };
 }
 
-/** Mean Spearman correlation of the per-sample residuals between every pair of algorithms. */
-function meanPairwiseAgreement(samples: ForgetSample[], names: string[]): number | null {
-  const values: number[] = [];
+/** Spearman correlation of the per-sample residuals between every pair of algorithms, and their mean. */
+function pairwiseAgreement(samples: ForgetSample[], names: string[]): { algorithmAgreement: number | null; algorithmPairs: Record<string, number | null> } {
+  const algorithmPairs: Record<string, number | null> = {};
   for (let a = 0; a < names.length; a++) {
     for (let b = a + 1; b < names.length; b++) {
-      const rho = spearman(samples.map((s) => s.residual[names[a]]), samples.map((s) => s.residual[names[b]]));
-      if (Number.isFinite(rho)) values.push(rho);
+      algorithmPairs[`${names[a]}~${names[b]}`] = finiteOrNull(spearman(samples.map((s) => s.residual[names[a]]), samples.map((s) => s.residual[names[b]])));
     }
   }
-  return values.length ? round4(values.reduce((x, y) => x + y, 0) / values.length) : null;
+  const values = Object.values(algorithmPairs).filter((v): v is number => v !== null);
+  return { algorithmAgreement: values.length ? round4(values.reduce((x, y) => x + y, 0) / values.length) : null, algorithmPairs };
 }
 
-function reproduceCommand(inputs: ForgetReportInputs): string {
+export function reproduceCommand(inputs: Pick<ForgetReportInputs, 'dataset' | 'options'>): string {
   const o = inputs.options;
   const parts = ['npx forgetlens forget', JSON.stringify(inputs.dataset.path), '--forget', JSON.stringify(o.forgetFile), '--seed', String(o.seed), '--algorithms', o.algorithms.join(',')];
-  if (o.rum) parts.push('--rum');
+  parts.push('--retrain-seeds', String(o.retrainSeeds));
+  if (o.rum) parts.push('--rum', '--rum-recipe', o.rumRecipe.join(','));
+  for (const [algorithm, params] of Object.entries(o.params)) {
+    for (const [name, value] of Object.entries(params ?? {})) parts.push('--param', `${algorithm}.${name}=${value}`);
+  }
   if (o.label) parts.push('--label', JSON.stringify(o.label));
   if (o.id) parts.push('--id', JSON.stringify(o.id));
   if (o.allowMissing) parts.push('--allow-missing');

@@ -1,3 +1,4 @@
+import { rumComparison } from './reportMarkdown';
 import { ForgetReport } from './schema';
 
 /**
@@ -31,11 +32,16 @@ ${towChart(methods)}
 <tr><td>retrain (mean of ${r.settings.retrainSeeds})</td><td>${pct(r.retrain.forgetAcc)}</td><td>${pct(r.retrain.retainAcc)}</td><td>${pct(r.retrain.testAcc)}</td><td>1.00</td><td>${pct(r.retrain.mia)}</td><td>1.00</td><td>1.00×</td></tr>
 ${methodRows}
 </tbody></table>
+${r.rum ? `<p>${esc(rumComparison(r.rum))}</p>` : ''}
 <h2>Requested samples</h2>
 <table><thead><tr><th>id</th><th>where</th><th>label</th><th>verdict</th><th>p original</th><th>p retrained</th><th>evidence</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${r.summary.alsoConsiderDeleting.length ? `<h2>Also consider deleting</h2><p>${r.summary.alsoConsiderDeleting.map(esc).join(', ')}</p>` : ''}
+<h2>How well the per-sample audit predicted this</h2>
+<p>Spearman correlation between the audit difficulty and the measured residual (p unlearned − p retrained):
+${Object.entries(r.prediction.spearman).map(([name, rho]) => `${esc(name)} ${rho === null ? 'n/a' : rho.toFixed(2)}`).join(', ')}.
+Agreement between algorithms on which samples are hard (mean pairwise Spearman of residuals): ${r.prediction.algorithmAgreement?.toFixed(2) ?? 'n/a'}.</p>
 <h2>What was run</h2>
 <ul>
 <li>dataset <code>${esc(r.dataset.path)}</code>, sha256 <code>${r.dataset.sha256}</code>, ${r.dataset.rows} rows</li>

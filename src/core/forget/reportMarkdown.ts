@@ -12,7 +12,7 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   for (const a of rows) {
     lines.push(`| ${a.name} | ${pct(a.forgetAcc)} | ${pct(a.retainAcc)} | ${pct(a.testAcc)} | ${a.tow.toFixed(2)} | ${pct(a.mia)} | ${a.towMia === null ? '—' : a.towMia.toFixed(2)} | ${a.seconds.toFixed(2)} | ${a.relativeTime.toFixed(2)} |`);
   }
-  if (r.rum) lines.push('', `RUM (${r.rum.recipe.join(' → ')}, ${r.rum.split}): ToW ${r.rum.rum.tow.toFixed(2)} against ${r.rum.control.tow.toFixed(2)} for the shuffled control.`);
+  if (r.rum) lines.push('', rumComparison(r.rum));
   lines.push('', '## Requested samples', '', '| id | where | label | verdict | p original | p retrained | evidence |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const s of r.samples) {
     const where = s.source.line ? `${s.source.file}:${s.source.line}` : s.source.file;
@@ -33,6 +33,12 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   lines.push(`- ForgetLens ${r.tool.version}, ${r.startedAt} to ${r.finishedAt}`);
   lines.push(`- reproduce: \`${r.reproduce}\``, '');
   return lines.join('\n');
+}
+
+/** RUM against its shuffled control and against its own algorithms run once on the whole set. */
+export function rumComparison(rum: NonNullable<ForgetReport['rum']>): string {
+  const once = (rum.baselines ?? []).map((b) => `${b.name} ${b.tow.toFixed(2)}`).join(', ');
+  return `RUM (${rum.recipe.join(' → ')}, ${rum.split}): ToW ${rum.rum.tow.toFixed(2)}, against ${rum.control.tow.toFixed(2)} for the shuffled control${once ? ` and ${once} for the same ${rum.baselines!.length === 1 ? 'algorithm' : 'algorithms'} run once on the whole forget set` : ''}.`;
 }
 
 function pct(v: number | null): string {

@@ -34,3 +34,26 @@ export function rumSteps(
   });
   return steps;
 }
+
+/** How RUM ranks the forget set, and what the ranking is. */
+export interface RumOrdering {
+  memorization: (i: number) => number;
+  source: string;
+}
+
+/**
+ * RUM's ranking: the audit's memorization estimate when it covers every forget sample; otherwise
+ * (the audit held some out, or used a loaded model) the fast proxy for all of them, one minus
+ * the mean p(y|x) the original model gave each sample during its training (SCIENCE.md: it
+ * rank-correlates strongly and negatively with memorization). One measure for the whole set:
+ * mixing them, or scoring the missing ones 0, would misplace those samples.
+ */
+export function rumOrdering(forgetIdx: Int32Array, auditMemorization: (i: number) => number | null, trainingConfidence: Float32Array | undefined): RumOrdering {
+  const fromAudit = Array.from(forgetIdx, auditMemorization);
+  if (fromAudit.every((m) => m !== null && Number.isFinite(m))) {
+    const byIndex = new Map(Array.from(forgetIdx, (i, k) => [i, fromAudit[k]!]));
+    return { memorization: (i) => byIndex.get(i) ?? 0, source: 'memorization (the audit\'s estimate)' };
+  }
+  if (!trainingConfidence) throw new Error('RUM needs the audit\'s memorization or the original model\'s training record');
+  return { memorization: (i) => 1 - trainingConfidence[i], source: 'the confidence proxy (1 − mean p(y|x) during the original\'s training)' };
+}

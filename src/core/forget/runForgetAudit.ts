@@ -14,8 +14,12 @@ import { buildForgetReport } from './buildForgetReport';
 import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
 import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
-import { rumSteps } from './rum';
+import { rumOrdering, rumSteps } from './rum';
+import { summariseTrainingRecord } from '../factors/trainingDynamics';
 import { UnlearningRun, runUnlearning } from './runUnlearning';
+import { AlgorithmName } from '../unlearn/types';
+import { checkOverrides } from '../unlearn/algorithms';
+import { RumRuns } from './buildForgetReport';
 import { ForgetReport } from './schema';
 
 /**
@@ -24,6 +28,7 @@ import { ForgetReport } from './schema';
  */
 export async function runForgetAudit(datasetPath: string, partial: Partial<ForgetAuditOptions> & { forgetFile: string }, ctx?: JobContext): Promise<ForgetReport> {
   const options: ForgetAuditOptions = { ...DEFAULT_FORGET_OPTIONS, ...partial };
+  checkOverrides(options.params);
   const startedAt = new Date().toISOString();
   report(ctx, 'reading', 0);
   const { dataset } = await loadDataset(datasetPath, { label: options.label, id: options.id }, ctx);
@@ -54,7 +59,8 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     );
     retrainOutcomes.catch(() => undefined);
     const originalStarted = performance.now();
-    await trainMlp(original, data, trainIdx, { ...trainOptions, record: false }, ctx);
+    // RUM's fallback ranking needs the per-sample confidence recorded while the original trains.
+    const record = await trainMlp(original, data, trainIdx, { ...trainOptions, record: options.rum }, ctx);
     const originalSeconds = (performance.now() - originalStarted) / 1000;
     const originalEvaluation = evaluateModel(original, data, split);
     const embeddings = predictAll(original, data, { embeddings: true });
@@ -70,16 +76,21 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
       runs.push(await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx));
     }
-    let rum: { rum: UnlearningRun; control: UnlearningRun } | null = null;
+    let rum: RumRuns | null = null;
     if (options.rum) {
       report(ctx, 'unlearning', 1, 'RUM');
-      const memorization = new Map(audit.samples.map((s) => [s.id, s.factors.memorization ?? s.factors.confidence ?? 0]));
-      const byMemorization = (i: number) => memorization.get(dataset.ids[i]) ?? 0;
-      const stepsFor = (shuffled: boolean) => rumSteps(split.forgetIdx, trainIdx, byMemorization, options.rumRecipe, { shuffled, seed: options.seed });
-      rum = {
-        rum: await runUnlearning('rum', original, stepsFor(false), data, split, retrained.pTrue, settings, ctx),
-        control: await runUnlearning('rum-shuffled-control', original, stepsFor(true), data, split, retrained.pTrue, settings, ctx),
-      };
+      const audited = new Map(audit.samples.map((s) => [s.id, s.factors.memorization]));
+      const ordering = rumOrdering(split.forgetIdx, (i) => audited.get(dataset.ids[i]) ?? null, record && summariseTrainingRecord(record).confidence);
+      const stepsFor = (shuffled: boolean) => rumSteps(split.forgetIdx, trainIdx, ordering.memorization, options.rumRecipe, { shuffled, seed: options.seed });
+      const rumRun = await runUnlearning('rum', original, stepsFor(false), data, split, retrained.pTrue, settings, ctx);
+      const control = await runUnlearning('rum-shuffled-control', original, stepsFor(true), data, split, retrained.pTrue, settings, ctx);
+      // RUM is judged against its own algorithms run once on the whole forget set.
+      const baselines: UnlearningRun[] = [];
+      for (const algorithm of new Set(options.rumRecipe.filter((a): a is AlgorithmName => a !== 'none'))) {
+        const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
+        baselines.push(runs.find((r) => r.name === algorithm) ?? (await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx)));
+      }
+      rum = { rum: rumRun, control, baselines, ordering: ordering.source };
     }
     report(ctx, 'writing', 0);
     return buildForgetReport({

@@ -1,22 +1,21 @@
 import { DeviceData } from '../model/deviceData';
 import { Mlp } from '../model/mlp';
-import { predictAll, trueLabelProbability } from '../model/predict';
 import { JobContext } from '../progress';
 import { ALGORITHMS } from '../unlearn/algorithms';
 import { AlgorithmName, HyperParameters } from '../unlearn/types';
 import { ForgetSplit, ModelEvaluation, evaluateModel } from './evaluation';
+import { ForgettingTracker } from './forgettingTracker';
 
 export interface UnlearningRun {
   name: string;
   evaluation: ModelEvaluation;
   seconds: number;
-  /** Per forget sample (in forgetIdx order): epochs until p(y|x) fell to the retrained level; null if never. */
+  /** Per forget sample (in forgetIdx order): optimiser steps until p(y|x) fell to the retrained level; null if never. */
+  stepsUntilForgotten: Array<number | null>;
+  /** The same in epochs (the epoch it happened in, from 1; 0: already at the level); null if never. */
   epochsUntilForgotten: Array<number | null>;
   params: HyperParameters;
 }
-
-/** How close to the retrained model's p(y|x) counts as forgotten. */
-export const FORGOTTEN_TOLERANCE = 0.1;
 
 export interface UnlearningStep {
   algorithm: AlgorithmName;
@@ -40,19 +39,8 @@ export async function runUnlearning(
   ctx?: JobContext,
 ): Promise<UnlearningRun> {
   const model = original.clone();
-  const forgotten: Array<number | null> = Array.from(split.forgetIdx, () => null);
-  let epochsSoFar = 0;
-  let trackingSeconds = 0;
-  const track = (m: Mlp) => {
-    const trackStarted = performance.now();
-    const p = trueLabelProbability(predictAll(m, data), data.y);
-    split.forgetIdx.forEach((i, k) => {
-      if (forgotten[k] === null && p[i] <= pRetrain[i] + FORGOTTEN_TOLERANCE) forgotten[k] = epochsSoFar;
-    });
-    epochsSoFar++;
-    trackingSeconds += (performance.now() - trackStarted) / 1000;
-  };
-  track(model);
+  const tracker = new ForgettingTracker(data, split.forgetIdx, pRetrain);
+  tracker.observe(model, { steps: 0, epoch: 0 });
   const started = performance.now();
   const usedParams: HyperParameters = {};
   try {
@@ -60,16 +48,26 @@ export async function runUnlearning(
       const algorithm = ALGORITHMS[step.algorithm];
       const params = { ...algorithm.defaults(step), ...step.params };
       Object.entries(params).forEach(([key, v]) => (usedParams[steps.length > 1 ? `${k + 1}.${step.algorithm}.${key}` : key] = v));
-      await algorithm.run(
+      const outcome = await algorithm.run(
         model,
-        { data, forgetIdx: step.forgetIdx, retainIdx: step.retainIdx, seed: settings.seed + k, batchSize: settings.batchSize, original, onEpoch: (_e, m) => track(m) },
+        {
+          data,
+          forgetIdx: step.forgetIdx,
+          retainIdx: step.retainIdx,
+          testIdx: split.testIdx,
+          seed: settings.seed + k,
+          batchSize: settings.batchSize,
+          original,
+          onCheck: (m, at) => tracker.observe(m, at),
+        },
         params,
         ctx,
       );
+      tracker.nextStage(outcome);
     }
     // Tracking is measurement, not unlearning: its time is not charged to the algorithm.
-    const seconds = (performance.now() - started) / 1000 - trackingSeconds;
-    return { name, evaluation: evaluateModel(model, data, split), seconds, epochsUntilForgotten: forgotten, params: usedParams };
+    const seconds = (performance.now() - started) / 1000 - tracker.seconds;
+    return { name, evaluation: evaluateModel(model, data, split), seconds, stepsUntilForgotten: tracker.steps, epochsUntilForgotten: tracker.epochs, params: usedParams };
   } finally {
     model.dispose();
   }

@@ -47,6 +47,8 @@ export const ForgetReportSchema = z.object({
       split: z.string(),
       rum: unlearned,
       control: unlearned,
+      /** RUM's algorithms run once on the whole forget set (optional: absent in older reports). */
+      baselines: z.array(unlearned).optional(),
     })
     .nullable(),
   samples: z.array(
@@ -62,6 +64,8 @@ export const ForgetReportSchema = z.object({
       pRetrain: z.number(),
       pUnlearned: z.record(z.string(), z.number()),
       residual: z.record(z.string(), z.number()),
+      /** Optional only so that reports written before it was added still load. */
+      stepsUntilForgotten: z.record(z.string(), z.number().nullable()).optional(),
       epochsUntilForgotten: z.record(z.string(), z.number().nullable()),
       similarInRetain: z.array(z.object({ id: z.string(), similarity: z.number() })),
     }),
@@ -69,6 +73,8 @@ export const ForgetReportSchema = z.object({
   prediction: z.object({
     spearman: z.record(z.string(), z.number().nullable()),
     algorithmAgreement: z.number().nullable(),
+    /** Spearman of residuals per pair of algorithms, keyed "a~b" (optional: absent in older reports). */
+    algorithmPairs: z.record(z.string(), z.number().nullable()).optional(),
   }),
   summary: z.object({
     text: z.string(),

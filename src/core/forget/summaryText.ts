@@ -6,7 +6,13 @@ export function summaryText(report: ForgetReport): string {
   const parts: string[] = [`Of ${n} requested ${n === 1 ? 'sample' : 'samples'}`];
   const gentle = report.algorithms.find((a) => a.name === 'finetune') ? 'fine-tuning on the remaining data' : 'a gentle method';
   const clauses: string[] = [];
-  if (report.summary.forgettable) clauses.push(`${report.summary.forgettable} ${are(report.summary.forgettable)} removed by ${gentle}`);
+  // Forgettable samples the original already predicts no better than a model that never saw them
+  // are not "removed" by anything: say so, rather than credit fine-tuning.
+  const tolerance = report.settings.forgottenTolerance;
+  const alreadyThere = report.samples.filter((s) => s.verdict === 'forgettable' && s.pOriginal - s.pRetrain <= tolerance).length;
+  const removed = report.summary.forgettable - alreadyThere;
+  if (removed) clauses.push(`${removed} ${are(removed)} removed by ${gentle}`);
+  if (alreadyThere) clauses.push(`${alreadyThere} need${alreadyThere === 1 ? 's' : ''} nothing: a model retrained without ${alreadyThere === 1 ? 'it' : 'them'} predicts ${alreadyThere === 1 ? 'it' : 'them'} as the original does`);
   if (report.summary.hard) clauses.push(`${report.summary.hard} ${are(report.summary.hard)} hard: only aggressive unlearning methods (or a full retrain) remove them`);
   if (report.summary.ineffectiveAlone) {
     const ids = report.summary.alsoConsiderDeleting;

@@ -5,7 +5,8 @@ import { negGradPlus } from './negGradPlus';
 import { randomLabel } from './randomLabel';
 import { salun } from './salun';
 import { scrub } from './scrub';
-import { ALGORITHM_NAMES, AlgorithmName, UnlearningAlgorithm } from './types';
+import { InputError } from '../errors';
+import { ALGORITHM_NAMES, AlgorithmName, HyperParameters, UnlearningAlgorithm } from './types';
 
 export const ALGORITHMS: Record<AlgorithmName, UnlearningAlgorithm> = {
   finetune,
@@ -19,4 +20,14 @@ export const ALGORITHMS: Record<AlgorithmName, UnlearningAlgorithm> = {
 
 export function isAlgorithmName(name: string): name is AlgorithmName {
   return (ALGORITHM_NAMES as readonly string[]).includes(name);
+}
+
+/** Overrides must name hyper-parameters the algorithm has: a typo would otherwise be silently ignored. */
+export function checkOverrides(overrides: Partial<Record<AlgorithmName, HyperParameters>>): void {
+  const anyTask = { forgetIdx: new Int32Array(1), retainIdx: new Int32Array(1) };
+  for (const [name, params] of Object.entries(overrides) as Array<[AlgorithmName, HyperParameters]>) {
+    const known = Object.keys(ALGORITHMS[name].defaults(anyTask));
+    const unknown = Object.keys(params).filter((key) => !known.includes(key));
+    if (unknown.length) throw new InputError(`unknown hyper-parameter ${unknown.map((k) => `${name}.${k}`).join(', ')}: ${name} has ${known.join(', ')}`);
+  }
 }

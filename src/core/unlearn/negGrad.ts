@@ -1,20 +1,29 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BatchSampler, crossEntropy, runSgd } from './steps';
-import { param, stepsPerEpoch } from './schedule';
+import { BatchSampler, crossEntropy, runUnlearningSteps } from './steps';
+import { ORIGINAL_LEARNING_RATE, heldOutCheckpoint, param, stepsPerEpoch } from './schedule';
 import { UnlearningAlgorithm } from './types';
 
-/** NegGrad (gradient ascent): maximise the loss on the forget set, with a small learning rate. */
+/**
+ * NegGrad (gradient ascent): maximise the loss on the forget set with a small learning rate (a
+ * tenth of the original's: ascent on a random forget set also erodes retained and held-out
+ * accuracy, so it must move in fine steps), stopped and rewound by the held-out rule.
+ */
 export const negGrad: UnlearningAlgorithm = {
   name: 'neggrad',
   summary: 'gradient ascent on the forget set',
-  defaults: () => ({ epochs: 10, learningRate: 0.01 }),
+  defaults: () => ({ epochs: 20, learningRate: ORIGINAL_LEARNING_RATE / 10, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const forget = new BatchSampler(task.forgetIdx, task.batchSize, task.seed);
-    await runSgd(
+    return runUnlearningSteps(
       model,
-      { epochs: param(params, 'epochs'), stepsPerEpoch: stepsPerEpoch(task.forgetIdx.length, task.batchSize), learningRate: param(params, 'learningRate') },
-      () => tf.neg(crossEntropy(model, task.data.X, task.data.yOneHot, forget.next())),
-      (epoch) => task.onEpoch?.(epoch, model),
+      {
+        epochs: param(params, 'epochs'),
+        stepsPerEpoch: stepsPerEpoch(task.forgetIdx.length, task.batchSize),
+        learningRate: param(params, 'learningRate'),
+        checkpoint: heldOutCheckpoint(model, task, params),
+      },
+      () => () => tf.neg(crossEntropy(model, task.data.X, task.data.yOneHot, forget.next())),
+      task,
       ctx,
     );
   },

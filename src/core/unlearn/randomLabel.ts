@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '../util/random';
-import { BatchSampler, crossEntropy, runSgd } from './steps';
-import { param, retainEpochs, stepsPerEpoch } from './schedule';
+import { BatchSampler, UnlearnOutcome, crossEntropy, runUnlearningSteps } from './steps';
+import { ORIGINAL_LEARNING_RATE, heldOutCheckpoint, param, retainEpochs, stepsPerEpoch } from './schedule';
 import { HyperParameters, UnlearnTask, UnlearningAlgorithm } from './types';
 import { Mlp } from '../model/mlp';
 import { JobContext } from '../progress';
@@ -10,7 +10,7 @@ import { JobContext } from '../progress';
 export const randomLabel: UnlearningAlgorithm = {
   name: 'random-label',
   summary: 'trains on all data with the forget set relabelled at random',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.01 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, rewind: 1, patience: 0 }),
   run: (model, task, params, ctx) => trainWithRandomLabels(model, task, params, undefined, ctx),
 };
 
@@ -21,19 +21,25 @@ export async function trainWithRandomLabels(
   params: HyperParameters,
   mask: tf.Tensor[] | undefined,
   ctx?: JobContext,
-): Promise<void> {
+): Promise<UnlearnOutcome> {
   const targets = randomWrongTargets(task);
   const all = Int32Array.from([...task.retainIdx, ...task.forgetIdx]);
   const sampler = new BatchSampler(all, task.batchSize, task.seed);
   try {
-    await runSgd(
+    return await runUnlearningSteps(
       model,
-      { epochs: param(params, 'epochs'), stepsPerEpoch: stepsPerEpoch(all.length, task.batchSize), learningRate: param(params, 'learningRate'), mask },
-      () => {
+      {
+        epochs: param(params, 'epochs'),
+        stepsPerEpoch: stepsPerEpoch(all.length, task.batchSize),
+        learningRate: param(params, 'learningRate'),
+        mask,
+        checkpoint: heldOutCheckpoint(model, task, params),
+      },
+      () => () => {
         const batch = sampler.next();
         return crossEntropy(model, task.data.X, task.data.yOneHot, batch, tf.gather(targets, tf.tensor1d(batch, 'int32')) as tf.Tensor2D);
       },
-      (epoch) => task.onEpoch?.(epoch, model),
+      task,
       ctx,
     );
   } finally {

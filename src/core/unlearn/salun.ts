@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Mlp } from '../model/mlp';
 import { crossEntropy } from './steps';
 import { trainWithRandomLabels } from './randomLabel';
-import { param, retainEpochs } from './schedule';
+import { ORIGINAL_LEARNING_RATE, param, retainEpochs } from './schedule';
 import { UnlearnTask, UnlearningAlgorithm } from './types';
 
 /**
@@ -12,11 +12,11 @@ import { UnlearnTask, UnlearningAlgorithm } from './types';
 export const salun: UnlearningAlgorithm = {
   name: 'salun',
   summary: 'random-label unlearning restricted to the weights most responsible for the forget set',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.01, saliency: 0.5 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, saliency: 0.5, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const mask = saliencyMask(model, task, param(params, 'saliency'));
     try {
-      await trainWithRandomLabels(model, task, params, mask, ctx);
+      return await trainWithRandomLabels(model, task, params, mask, ctx);
     } finally {
       mask.forEach((m) => m.dispose());
     }

@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Mlp } from '../model/mlp';
-import { BatchSampler, runSgd } from './steps';
-import { param, retainEpochs, stepsPerEpoch } from './schedule';
+import { BatchSampler, runUnlearningSteps } from './steps';
+import { ORIGINAL_LEARNING_RATE, heldOutCheckpoint, param, retainEpochs, stepsPerEpoch } from './schedule';
 import { UnlearningAlgorithm } from './types';
 
 /**
  * SCRUB: the unlearned model is a student of the original. Each epoch, max-steps push it away
  * from the teacher on the forget set (KL at temperature T), then min-steps keep it close on the
- * retain set (KL plus cross-entropy).
+ * retain set (KL plus cross-entropy). Max-steps run in the first `maxEpochs` epochs. Like
+ * SCRUB+R it rewinds to the checkpoint that looks most like a model that never saw the forget set.
  */
 export const scrub: UnlearningAlgorithm = {
   name: 'scrub',
   summary: 'a student model pushed away from the original on the forget set and kept close on retained data',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: 0.02, temperature: 4, maxEpochs: 3, gamma: 1 }),
+  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, temperature: 4, maxEpochs: 3, gamma: 1, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const temperature = param(params, 'temperature');
     const maxEpochs = param(params, 'maxEpochs');
@@ -22,23 +23,28 @@ export const scrub: UnlearningAlgorithm = {
     const forgetSteps = stepsPerEpoch(task.forgetIdx.length, task.batchSize);
     const retainSteps = stepsPerEpoch(task.retainIdx.length, task.batchSize);
     const divergence = (batch: Int32Array) => distillationKl(task.original, model, task.data.X, batch, temperature);
-    await runSgd(
+    return runUnlearningSteps(
       model,
       {
         epochs: param(params, 'epochs'),
-        // Max-steps only in the first epochs (SCRUB stops them early); later epochs only repair.
         stepsPerEpoch: (epoch) => (epoch < maxEpochs ? forgetSteps : 0) + retainSteps,
         learningRate: param(params, 'learningRate'),
+        checkpoint: heldOutCheckpoint(model, task, params),
       },
       (_step, epoch, within) => {
-        if (epoch < maxEpochs && within < forgetSteps) return tf.neg(divergence(forget.next())) as tf.Scalar;
+        if (epoch < maxEpochs && within < forgetSteps) {
+          const batch = forget.next();
+          return () => tf.neg(divergence(batch)) as tf.Scalar;
+        }
         const batch = retain.next();
-        const rows = tf.tensor1d(batch, 'int32');
-        const { logits } = model.forward(tf.gather(task.data.X, rows) as tf.Tensor2D);
-        const ce = tf.losses.softmaxCrossEntropy(tf.gather(task.data.yOneHot, rows) as tf.Tensor2D, logits);
-        return tf.add(divergence(batch), tf.mul(gamma, ce)) as tf.Scalar;
+        return () => {
+          const rows = tf.tensor1d(batch, 'int32');
+          const { logits } = model.forward(tf.gather(task.data.X, rows) as tf.Tensor2D);
+          const ce = tf.losses.softmaxCrossEntropy(tf.gather(task.data.yOneHot, rows) as tf.Tensor2D, logits);
+          return tf.add(divergence(batch), tf.mul(gamma, ce)) as tf.Scalar;
+        };
       },
-      (epoch) => task.onEpoch?.(epoch, model),
+      task,
       ctx,
     );
   },
@@ -47,7 +53,7 @@ export const scrub: UnlearningAlgorithm = {
 /** KL(teacher ‖ student) of the temperature-softened outputs, averaged over the batch. */
 function distillationKl(teacher: Mlp, student: Mlp, X: tf.Tensor2D, batch: Int32Array, temperature: number): tf.Scalar {
   const inputs = tf.gather(X, tf.tensor1d(batch, 'int32')) as tf.Tensor2D;
-  // Only the student's weights are differentiated (runSgd's variable list), so the teacher stays fixed.
+  // Only the student's weights are differentiated (the step's variable list), so the teacher stays fixed.
   const teacherLogProbs = tf.logSoftmax(tf.div(teacher.forward(inputs).logits, temperature));
   const studentLogProbs = tf.logSoftmax(tf.div(student.forward(inputs).logits, temperature));
   return tf.mean(tf.sum(tf.mul(tf.exp(teacherLogProbs), tf.sub(teacherLogProbs, studentLogProbs)), 1)) as tf.Scalar;

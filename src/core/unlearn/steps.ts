@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Mlp } from '../model/mlp';
 import { JobContext, breathe, throwIfCancelled } from '../progress';
 import { createRandom, shuffleInPlace } from '../util/random';
+import { UnlearnTask } from './types';
 
 /** Cycles through shuffled minibatches of an index set, forever. */
 export class BatchSampler {
@@ -30,44 +31,78 @@ export class BatchSampler {
   }
 }
 
-export interface SgdSchedule {
+export interface UnlearnSchedule {
+  /** The budget: at most this many epochs. */
   epochs: number;
   /** Steps in every epoch, or per epoch. */
   stepsPerEpoch: number | ((epoch: number) => number);
   learningRate: number;
-  momentum?: number;
   /** 1 for weights that may change, 0 for frozen ones (SalUn's saliency mask); one per parameter. */
   mask?: tf.Tensor[];
+  /** Checked every few steps: may stop the run early, and rewinds the model to its best state at the end. */
+  checkpoint?: Checkpoint;
+}
+
+export interface Checkpoint {
+  /** Score the model now; true: stop. */
+  check(): boolean;
+  rewind(): void;
+}
+
+/** Checks per epoch when a checkpoint watches the run. */
+const CHECKS_PER_EPOCH = 10;
+
+export interface UnlearnOutcome {
+  /** Optimiser steps applied. */
+  steps: number;
+  stoppedEarly: boolean;
 }
 
 /**
- * SGD with momentum (RUM's unlearning optimiser) for a fixed number of steps:
- * `loss(step, epoch, stepInEpoch)` builds the scalar to minimise (inside a tidy).
+ * The unlearning optimiser loop: Adam, the optimiser family the original model was trained with
+ * (see model/train.ts). Plain SGD barely moves such a model: Adam drives its training loss to
+ * ~1e-3, where cross-entropy gradients are ~500× smaller than at the start of training, while
+ * Adam's steps are normalised and keep their size. `loss(step, epoch, stepInEpoch)` gives the
+ * function building the scalar to minimise (run inside a tidy), or null to skip that step.
+ * About ten times an epoch the task's observer sees the model, and the checkpoint may stop it.
  */
-export async function runSgd(
+export async function runUnlearningSteps(
   model: Mlp,
-  schedule: SgdSchedule,
-  loss: (step: number, epoch: number, stepInEpoch: number) => tf.Scalar,
-  onEpoch: ((epoch: number) => void) | undefined,
+  schedule: UnlearnSchedule,
+  loss: (step: number, epoch: number, stepInEpoch: number) => (() => tf.Scalar) | null,
+  task: Pick<UnlearnTask, 'onCheck'>,
   ctx?: JobContext,
-): Promise<void> {
-  const optimizer = tf.train.momentum(schedule.learningRate, schedule.momentum ?? 0.9);
+): Promise<UnlearnOutcome> {
+  const optimizer = tf.train.adam(schedule.learningRate);
   let step = 0;
+  let applied = 0;
+  let stop = false;
   try {
     for (let epoch = 0; epoch < schedule.epochs; epoch++) {
       const steps = typeof schedule.stepsPerEpoch === 'number' ? schedule.stepsPerEpoch : schedule.stepsPerEpoch(epoch);
-      for (let s = 0; s < steps; s++, step++) {
-        tf.tidy(() => {
-          const { grads } = tf.variableGrads(() => loss(step, epoch, s), model.params);
-          optimizer.applyGradients(
-            model.params.map((p, k) => ({ name: p.name, tensor: schedule.mask ? tf.mul(grads[p.name], schedule.mask[k]) : grads[p.name] })),
-          );
-        });
+      const checkEvery = Math.max(1, Math.floor(steps / CHECKS_PER_EPOCH));
+      for (let s = 0; s < steps && !stop; s++, step++) {
+        const objective = loss(step, epoch, s);
+        if (objective) {
+          tf.tidy(() => {
+            const { grads } = tf.variableGrads(objective, model.params);
+            optimizer.applyGradients(
+              model.params.map((p, k) => ({ name: p.name, tensor: schedule.mask ? tf.mul(grads[p.name], schedule.mask[k]) : grads[p.name] })),
+            );
+          });
+          applied++;
+        }
+        if ((s + 1) % checkEvery === 0) {
+          task.onCheck?.(model, { steps: applied, epoch: epoch + 1 });
+          if (schedule.checkpoint) stop = schedule.checkpoint.check();
+        }
       }
-      onEpoch?.(epoch);
       throwIfCancelled(ctx);
       await breathe();
+      if (stop) break;
     }
+    schedule.checkpoint?.rewind();
+    return { steps: applied, stoppedEarly: stop };
   } finally {
     optimizer.dispose();
   }

@@ -1,18 +1,24 @@
 import { DeviceData } from '../model/deviceData';
 import { Mlp } from '../model/mlp';
 import { JobContext } from '../progress';
+import { UnlearnOutcome } from './steps';
 
 /** What every unlearning algorithm gets: the data, the forget and retain indices, and a seed. */
 export interface UnlearnTask {
   data: DeviceData;
   forgetIdx: Int32Array;
   retainIdx: Int32Array;
+  /** Held-out samples a method may look at (the stopping rule of the methods that push F away). */
+  testIdx: Int32Array;
   seed: number;
   batchSize: number;
   /** The original model (SCRUB's teacher); never modified. */
   original: Mlp;
-  /** Called after each epoch, e.g. to record how far each forget sample has been forgotten. */
-  onEpoch?: (epoch: number, model: Mlp) => void;
+  /**
+   * Sees the model about ten times an epoch (optimiser steps applied so far, and the epoch they
+   * fall in, from 1), e.g. to record when each forget sample was forgotten.
+   */
+  onCheck?: (model: Mlp, at: { steps: number; epoch: number }) => void;
 }
 
 export type HyperParameters = Record<string, number>;
@@ -24,7 +30,7 @@ export interface UnlearningAlgorithm {
   /** Defaults for a dataset of this many retained samples; every value can be overridden. */
   defaults(task: Pick<UnlearnTask, 'forgetIdx' | 'retainIdx'>): HyperParameters;
   /** Unlearn the forget set from `model` in place. */
-  run(model: Mlp, task: UnlearnTask, params: HyperParameters, ctx?: JobContext): Promise<void>;
+  run(model: Mlp, task: UnlearnTask, params: HyperParameters, ctx?: JobContext): Promise<UnlearnOutcome>;
 }
 
 export const ALGORITHM_NAMES = ['finetune', 'neggrad', 'neggrad+', 'random-label', 'salun', 'l1-sparse', 'scrub'] as const;

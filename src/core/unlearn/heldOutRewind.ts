@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Mlp } from '../model/mlp';
+import { createRandom, permutation } from '../util/random';
+import { UnlearnTask } from './types';
+
+/** At most this many forget, retain and test samples are looked at per check. */
+const PROBE = 1000;
+
+/**
+ * Early stopping with rewind for the methods that push the forget set away (after SCRUB+R, which
+ * rewinds to the checkpoint whose forget error matches the error on held-out data). A model that
+ * never saw a random forget set predicts it about as well as held-out data, and keeps the
+ * starting model's accuracy on retained and held-out data. So every check scores the model by
+ * the tug-of-war against those estimates,
+ *   (1−|a(F)−a₀(T)|)·(1−|a(R)−a₀(R)|)·(1−|a(T)−a₀(T)|),  a₀ = the starting model,
+ * keeps the best-scoring weights, stops once the score has not improved for `patience` checks
+ * (0: runs the whole budget), and rewinds to the best. It chooses when to stop, not whether to
+ * unlearn: only states whose forget accuracy fell below the start are candidates (unless none
+ * does). On small test splits the estimates are off by several points, and methods whose first
+ * steps shake the model before it settles would otherwise be rewound to nothing; the report shows
+ * the original model next to them. It uses only data a method may see (F, R, T), never
+ * the retrained model. For a forget set unlike held-out data (one class, mislabelled samples) it
+ * errs on the cautious side and stops early. Without a test split it never stops a method.
+ */
+export class HeldOutRewind {
+  private readonly forget: Int32Array;
+  private readonly retain: Int32Array;
+  private readonly test: Int32Array;
+  private readonly target: { test: number; retain: number; startForget: number };
+  private best = -Infinity;
+  private bestWeights: Float32Array[] | null = null;
+  private sinceBest = 0;
+  private sawCandidate = false;
+
+  constructor(
+    private readonly model: Mlp,
+    private readonly task: Pick<UnlearnTask, 'data' | 'forgetIdx' | 'retainIdx' | 'testIdx' | 'seed'>,
+    /** Checks without improvement before stopping; 0: run the whole budget. */
+    private readonly patience: number,
+  ) {
+    this.forget = probe(task.forgetIdx, task.seed);
+    this.retain = probe(task.retainIdx, task.seed + 1);
+    this.test = probe(task.testIdx, task.seed + 2);
+    this.target = { test: this.accuracy(this.test), retain: this.accuracy(this.retain), startForget: this.accuracy(this.forget) };
+  }
+
+  get active(): boolean {
+    return this.test.length > 0 && this.forget.length > 0;
+  }
+
+  /** Score the model as it is now; true when the method should stop. */
+  check(): boolean {
+    if (!this.active) return false;
+    const forget = this.accuracy(this.forget);
+    const score = (1 - Math.abs(forget - this.target.test)) * (1 - Math.abs(this.accuracy(this.retain) - this.target.retain)) * (1 - Math.abs(this.accuracy(this.test) - this.target.test));
+    // Only states that forgot something are candidates, unless none ever does.
+    const candidate = forget < this.target.startForget;
+    if (candidate && !this.sawCandidate) {
+      this.sawCandidate = true;
+      this.best = -Infinity;
+    }
+    if ((candidate || !this.sawCandidate) && score > this.best) {
+      this.best = score;
+      this.bestWeights = this.model.getWeights();
+      this.sinceBest = 0;
+    } else {
+      this.sinceBest++;
+    }
+    return this.patience > 0 && this.sinceBest >= this.patience;
+  }
+
+  /** Put the best-scoring weights back. */
+  rewind(): void {
+    if (this.bestWeights) this.model.setWeights(this.bestWeights);
+  }
+
+  private accuracy(idx: Int32Array): number {
+    if (idx.length === 0) return NaN;
+    const { X, y } = this.task.data;
+    const predicted = tf.tidy(() => tf.argMax(this.model.forward(tf.gather(X, tf.tensor1d(idx, 'int32')) as tf.Tensor2D).logits, 1).dataSync());
+    let hits = 0;
+    idx.forEach((i, k) => (hits += predicted[k] === y[i] ? 1 : 0));
+    return hits / idx.length;
+  }
+}
+
+function probe(idx: Int32Array, seed: number): Int32Array {
+  if (idx.length <= PROBE) return idx;
+  const order = permutation(idx.length, createRandom(seed ^ 0x9e37));
+  return Int32Array.from(order.subarray(0, PROBE), (k) => idx[k]);
+}
