@@ -40,8 +40,9 @@ export async function runUnlearning(
 ): Promise<UnlearningRun> {
   const model = original.clone();
   const tracker = new ForgettingTracker(data, split.forgetIdx, pRetrain);
-  tracker.observe(model, { steps: 0, epoch: 0 });
+  // The tracker's own time is subtracted from the algorithm's, so every observation falls inside this interval.
   const started = performance.now();
+  tracker.observe(model, { steps: 0, epoch: 0 });
   const usedParams: HyperParameters = {};
   try {
     for (const [k, step] of steps.entries()) {
