@@ -69,12 +69,16 @@ export function auditOnce(label: string, dataset: string, limit: number | undefi
   };
 }
 
-export interface SubsampleRun {
+/** What one run of the K-model subsample estimator costs, whichever implementation ran it. */
+export interface SubsampleCost {
   k: number;
   workers: number;
   seconds: number;
   cpuSeconds: number;
   secondsPerModel: number;
+}
+
+export interface SubsampleRun extends SubsampleCost {
   hard: Float32Array;
 }
 

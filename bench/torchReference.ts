@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BenchData } from './benchData';
-import { readF32 } from './childRuns';
+import { SubsampleCost, readF32 } from './childRuns';
 
 /** Debian's own python: python3 first on PATH may be another installation without torch. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -26,12 +26,7 @@ export interface TorchThroughput {
   torch: string;
 }
 
-export interface TorchSubsample {
-  k: number;
-  workers: number;
-  seconds: number;
-  cpuSeconds: number;
-  secondsPerModel: number;
+export interface TorchSubsample extends SubsampleCost {
   /** Per sample, NaN off the training rows: F&Z hard estimate, its soft version, the hard one's standard error. */
   hard: Float32Array;
   soft: Float32Array;
