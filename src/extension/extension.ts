@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceRoot,
     store,
     jobs: new JobRunner(context.extensionUri.fsPath, log),
-    annotations: new Annotations(store),
+    annotations: new Annotations(store, context.extensionUri),
     log,
   };
   const images = new ImageResults(store);
