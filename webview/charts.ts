@@ -45,6 +45,7 @@ const drawn = new WeakMap<HTMLElement, Result>();
 async function drawChart(container: HTMLElement, name: string, spec: VisualizationSpec): Promise<void> {
   drawn.get(container)?.finalize();
   drawn.delete(container);
+  container.querySelectorAll('.chart-body').forEach((old) => observer.unobserve(old));
   clear(container);
   const target = el('div', { className: 'chart-body' });
   const exportSvg = custom('vscode-button', { secondary: '', 'aria-label': `Export the ${name} chart as SVG` }, 'Export SVG');
@@ -54,6 +55,7 @@ async function drawChart(container: HTMLElement, name: string, spec: Visualizati
   const autosize = { type: 'fit-x', contains: 'padding', resize: true };
   const result = await embed(target, { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: themeConfig(), autosize, ...spec } as VisualizationSpec, EMBED_OPTIONS);
   drawn.set(container, result);
+  followWidth(target);
   const send = (format: ChartFormat, data: string) => vscode.postMessage({ type: 'exportChart', format, name, data });
   exportSvg.addEventListener('click', () => void result.view.toSVG().then((svg) => send('svg', svg)));
   exportPng.addEventListener('click', () => {
@@ -65,6 +67,23 @@ async function drawChart(container: HTMLElement, name: string, spec: Visualizati
       .then((url) => send('png', url))
       .finally(() => result.view.background(background));
   });
+}
+
+/**
+ * Vega sizes a width-"container" chart on window resize only; a chart drawn in a hidden tab (width
+ * 0) or in a pane that changes width without the window doing so is told through that same event.
+ */
+const observer = new ResizeObserver((entries) => {
+  if (entries.some((e) => Math.round(e.contentRect.width) !== widths.get(e.target))) {
+    for (const e of entries) widths.set(e.target, Math.round(e.contentRect.width));
+    window.dispatchEvent(new Event('resize'));
+  }
+});
+const widths = new WeakMap<Element, number>();
+
+function followWidth(target: HTMLElement): void {
+  widths.set(target, Math.round(target.getBoundingClientRect().width));
+  observer.observe(target);
 }
 
 export function drawDifficulty(container: HTMLElement, rows: SampleRow[]): Promise<void> {
@@ -106,7 +125,7 @@ export function drawMemorization(container: HTMLElement, rows: SampleRow[], colo
     // Full opacity with a thin outline in the editor background: overlapping points stay apart.
     mark: { type: 'point', filled: true, opacity: 1, size: 36, stroke: cssVar('--vscode-editor-background', '#ffffff'), strokeWidth: 0.6 },
     width: 'container',
-    height: 170,
+    height: 150,
     encoding: {
       x: { field: 'memorization', type: 'quantitative', title: 'memorization' },
       y: { field: 'similar', type: 'quantitative', title: 'near-duplicates', axis: { format: 'd', tickMinStep: 1 } },

@@ -204,7 +204,7 @@ export async function gutterIconsOnLine(page: Page, fileName: string, line: numb
     for (const glyph of Array.from(editor.querySelectorAll('.glyph-margin-widgets .cgmr, .glyph-margin .cgmr'))) {
       if (Math.abs(glyph.getBoundingClientRect().y - y) > 2) continue;
       const image = getComputedStyle(glyph).backgroundImage;
-      const name = /([^/"']+\.svg)/.exec(image)?.[1];
+      const name = /([^/"'=]+\.svg)/.exec(decodeURIComponent(image))?.[1];
       if (name) icons.push(name);
     }
     return icons;
