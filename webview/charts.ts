@@ -2,6 +2,7 @@ import embed, { Result, VisualizationSpec } from 'vega-embed';
 import type { ChartFormat, SampleDetail, SampleRow, ForgetMethod } from '../src/protocol/webview';
 import { VERDICTS } from '../src/protocol/webview';
 import { clear, custom, el } from './dom';
+import { classPalette, themeKindOf } from './palette';
 import { ColorBy, vscode } from './state';
 
 /** vega-embed under a strict CSP: AST interpreter instead of eval, no injected styles. */
@@ -19,7 +20,7 @@ function themeConfig() {
     background: 'transparent',
     axis: { labelColor: fg, titleColor: fg, gridColor: grid, domainColor: grid, tickColor: grid },
     legend: { labelColor: fg, titleColor: fg },
-    title: { color: fg },
+    title: { color: fg, subtitleColor: cssVar('--vscode-descriptionForeground', fg) },
     view: { stroke: null },
     mark: { color: cssVar('--vscode-charts-blue', '#3794ff') },
   };
@@ -44,13 +45,17 @@ const drawn = new WeakMap<HTMLElement, Result>();
 async function drawChart(container: HTMLElement, name: string, spec: VisualizationSpec): Promise<void> {
   drawn.get(container)?.finalize();
   drawn.delete(container);
+  container.querySelectorAll('.chart-body').forEach((old) => observer.unobserve(old));
   clear(container);
   const target = el('div', { className: 'chart-body' });
   const exportSvg = custom('vscode-button', { secondary: '', 'aria-label': `Export the ${name} chart as SVG` }, 'Export SVG');
   const exportPng = custom('vscode-button', { secondary: '', 'aria-label': `Export the ${name} chart as PNG` }, 'Export PNG');
   container.append(target, el('div', { className: 'chart-actions' }, [exportSvg, exportPng]));
-  const result = await embed(target, { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: themeConfig(), ...spec } as VisualizationSpec, EMBED_OPTIONS);
+  // Charts fill their box (width "container") and follow it when the panel is resized.
+  const autosize = { type: 'fit-x', contains: 'padding', resize: true };
+  const result = await embed(target, { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: themeConfig(), autosize, ...spec } as VisualizationSpec, EMBED_OPTIONS);
   drawn.set(container, result);
+  followWidth(target);
   const send = (format: ChartFormat, data: string) => vscode.postMessage({ type: 'exportChart', format, name, data });
   exportSvg.addEventListener('click', () => void result.view.toSVG().then((svg) => send('svg', svg)));
   exportPng.addEventListener('click', () => {
@@ -64,12 +69,29 @@ async function drawChart(container: HTMLElement, name: string, spec: Visualizati
   });
 }
 
+/**
+ * Vega sizes a width-"container" chart on window resize only; a chart drawn in a hidden tab (width
+ * 0) or in a pane that changes width without the window doing so is told through that same event.
+ */
+const observer = new ResizeObserver((entries) => {
+  if (entries.some((e) => Math.round(e.contentRect.width) !== widths.get(e.target))) {
+    for (const e of entries) widths.set(e.target, Math.round(e.contentRect.width));
+    window.dispatchEvent(new Event('resize'));
+  }
+});
+const widths = new WeakMap<Element, number>();
+
+function followWidth(target: HTMLElement): void {
+  widths.set(target, Math.round(target.getBoundingClientRect().width));
+  observer.observe(target);
+}
+
 export function drawDifficulty(container: HTMLElement, rows: SampleRow[]): Promise<void> {
   return drawChart(container, 'difficulty-distribution', {
     title: 'Difficulty distribution',
     data: { values: rows.map((r) => ({ difficulty: r.difficulty })) },
     mark: 'bar',
-    width: 240,
+    width: 'container',
     height: 150,
     encoding: {
       x: { field: 'difficulty', bin: { maxbins: 20 }, title: 'difficulty' },
@@ -96,17 +118,18 @@ export function drawMemorization(container: HTMLElement, rows: SampleRow[], colo
   const color =
     colorBy === 'verdict'
       ? { field: 'verdict', type: 'nominal', title: 'verdict', scale: verdictColors() }
-      : { field: 'label', type: 'nominal', title: 'class', scale: { scheme: 'tableau10' } };
+      : { field: 'label', type: 'nominal', title: 'class', scale: { range: [...classPalette(themeKindOf(document.body.classList))] } };
   return drawChart(container, `memorization-vs-near-duplicates-by-${colorBy}`, {
     title: `Memorization vs near-duplicates${step > 1 ? ` (1 in ${step})` : ''}`,
     data: { values: points },
-    mark: { type: 'point', filled: true, opacity: 0.7 },
-    width: 240,
+    // Full opacity with a thin outline in the editor background: overlapping points stay apart.
+    mark: { type: 'point', filled: true, opacity: 1, size: 36, stroke: cssVar('--vscode-editor-background', '#ffffff'), strokeWidth: 0.6 },
+    width: 'container',
     height: 150,
     encoding: {
       x: { field: 'memorization', type: 'quantitative', title: 'memorization' },
       y: { field: 'similar', type: 'quantitative', title: 'near-duplicates', axis: { format: 'd', tickMinStep: 1 } },
-      color,
+      color: { ...color, legend: { orient: 'bottom', direction: 'horizontal', columns: 5, symbolStrokeWidth: 0 } },
       tooltip: [{ field: 'id' }, { field: 'label' }, { field: 'verdict' }, { field: 'difficulty', format: '.2f' }],
     },
   } as VisualizationSpec);
@@ -115,10 +138,10 @@ export function drawMemorization(container: HTMLElement, rows: SampleRow[], colo
 export function drawBreakdown(container: HTMLElement, detail: SampleDetail): Promise<void> {
   const values = Object.entries(detail.contributions).map(([factor, value]) => ({ factor, value }));
   return drawChart(container, 'factor-breakdown', {
-    title: 'What drives its difficulty (weighted pressure per factor)',
+    title: { text: 'What drives its difficulty', subtitle: 'weighted pressure per factor' },
     data: { values },
     mark: 'bar',
-    width: 280,
+    width: 'container',
     height: 120,
     encoding: {
       y: { field: 'factor', type: 'nominal', sort: '-x', title: null },
@@ -130,10 +153,10 @@ export function drawBreakdown(container: HTMLElement, detail: SampleDetail): Pro
 /** ToW per method (1 = as good as retraining), with MIA and time in the tooltip. */
 export function drawMethods(container: HTMLElement, methods: ForgetMethod[]): Promise<void> {
   return drawChart(container, 'method-comparison', {
-    title: 'Method comparison: ToW (1 = as good as retraining)',
+    title: { text: 'Method comparison: ToW', subtitle: '1 = as good as retraining' },
     data: { values: methods.map((m) => ({ ...m, mia: m.mia ?? undefined })) },
     mark: 'bar',
-    width: 280,
+    width: 'container',
     height: Math.max(80, methods.length * 18),
     encoding: {
       y: { field: 'name', type: 'nominal', sort: '-x', title: null },

@@ -45,7 +45,7 @@ export function forgetSection(select: (id: string, reveal: boolean) => void): HT
     el(
       'ul',
       { className: 'verdicts' },
-      forget.verdicts.map((v) => el('li', { className: v.verdict }, [sampleLink(v.id, v.id, select), el('span', { className: `verdict ${v.verdict}`, text: ` ${v.verdict}` }), el('span', { text: ` — ${v.evidence}` })])),
+      forget.verdicts.map((v) => el('li', { className: v.verdict }, [sampleLink(v.id, v.id, select), el('span', { text: ': ' }), el('span', { className: `verdict ${v.verdict}`, text: v.verdict }), el('span', { text: ` — ${v.evidence}` })])),
     ),
   );
   section.appendChild(el('h3', { text: 'Also consider deleting' }));

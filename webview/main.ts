@@ -33,7 +33,7 @@ function renderHeader(m: ReportMeta): void {
   clear(parts.header);
   const acc = `train ${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : `, test ${(m.testAccuracy * 100).toFixed(1)}%`}`;
   parts.header.append(
-    el('h1', { text: `Hard to forget: ${m.datasetPath}` }),
+    el('h1', {}, [document.createTextNode('Hard to forget: '), el('span', { className: 'path', text: m.datasetPath, title: m.datasetPath })]),
     el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5) · ${m.summary.withSimilarSamples} with near-duplicates · ${m.summary.memorized} memorized · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
   );
   if (m.stale) parts.header.appendChild(el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }));

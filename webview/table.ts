@@ -60,7 +60,7 @@ export function tableSection(actions: TableActions): HTMLElement {
   if (meta.thumbnailRoot) headRow.appendChild(el('th', { text: 'image', attrs: { scope: 'col' } }));
   for (const column of columns) {
     const active = view.sortKey === column.key;
-    const th = el('th', { text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
+    const th = el('th', { className: `col-${column.key}`, text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
     const sortBy = () => {
       view.descending = view.sortKey === column.key ? !view.descending : !ASCENDING_FIRST.has(column.key);
       view.sortKey = column.key;
@@ -86,7 +86,12 @@ export function tableSection(actions: TableActions): HTMLElement {
     const tabbable = selected || (!selectedOnPage && index === 0);
     const tr = el('tr', { className: selected ? 'selected' : '', attrs: { tabindex: tabbable ? '0' : '-1', 'data-id': row.id, 'aria-selected': String(selected), 'aria-rowindex': String(page.page * 100 + index + 2) } });
     if (meta.thumbnailRoot) tr.appendChild(el('td', { className: 'thumb' }, [thumbnail(meta.thumbnailRoot, row, 'small')]));
-    for (const column of columns) tr.appendChild(el('td', { text: column.format(row), className: column.key === 'verdict' && row.verdict ? `verdict ${row.verdict}` : undefined }));
+    for (const column of columns) {
+      const text = column.format(row);
+      // Long ids and labels are cut with an ellipsis (the full text is the cell's tooltip).
+      const title = column.key === 'id' || column.key === 'label' ? text : undefined;
+      tr.appendChild(el('td', { text, title, className: column.key === 'verdict' && row.verdict ? `col-verdict verdict ${row.verdict}` : `col-${column.key}` }));
+    }
     tr.appendChild(el('td', { className: 'reason', text: row.reason, title: row.preview }));
     tr.addEventListener('click', () => actions.select(row.id, true));
     tr.addEventListener('keydown', (e) => {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
 import { LineAnnotation, codeLensTitle, planLineAnnotations } from './logic/annotationPlan';
+import { difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { breakdownLines } from './logic/reportViews';
 import { ResultsStore } from './resultsStore';
 
@@ -11,21 +12,30 @@ import { ResultsStore } from './resultsStore';
  * (when the setting asks) Problems entries. Edits mark them stale; Clear removes them.
  */
 export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvider, vscode.Disposable {
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
-    isWholeLine: true,
-  });
-  private readonly staleDecoration = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('disabledForeground'), fontStyle: 'italic' },
-    isWholeLine: true,
-  });
+  private readonly decoration: vscode.TextEditorDecorationType;
+  private readonly staleDecoration: vscode.TextEditorDecorationType;
   private readonly problems = vscode.languages.createDiagnosticCollection('forgetlens');
   private readonly lensChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
   private cleared = false;
 
-  constructor(private readonly store: ResultsStore) {
+  constructor(
+    private readonly store: ResultsStore,
+    extensionUri: vscode.Uri,
+  ) {
+    // Rows of a CSV are often wider than the editor, so the end-of-line text can be off-screen: a
+    // gutter icon and an overview-ruler mark show which rows are flagged without scrolling right.
+    const flagged = (text: string, ruler: string, icon: string): vscode.DecorationRenderOptions => ({
+      after: { margin: '0 0 0 2em', color: new vscode.ThemeColor(text), fontStyle: 'italic' },
+      isWholeLine: true,
+      gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', icon),
+      gutterIconSize: 'contain',
+      overviewRulerColor: new vscode.ThemeColor(ruler),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    });
+    this.decoration = vscode.window.createTextEditorDecorationType(flagged('editorCodeLens.foreground', 'editorOverviewRuler.warningForeground', 'gutter-hard.svg'));
+    this.staleDecoration = vscode.window.createTextEditorDecorationType(flagged('disabledForeground', 'disabledForeground', 'gutter-stale.svg'));
     const selector: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.{csv,tsv,jsonl,ndjson}' }];
     this.disposables.push(
       vscode.languages.registerHoverProvider(selector, this),
@@ -78,7 +88,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
     this.problems.set(
       document.uri,
       plan.map((a) => {
-        const d = new vscode.Diagnostic(new vscode.Range(a.line, 0, a.line, 0), `hard to forget (${a.sample.difficulty.toFixed(2)}): ${a.sample.reasons[0]}`, vscode.DiagnosticSeverity.Information);
+        const d = new vscode.Diagnostic(new vscode.Range(a.line, 0, a.line, 0), `${difficultyLevel(a.sample.difficulty)} (${a.sample.difficulty.toFixed(2)}): ${reasonsInWords(a.sample)[0]}`, vscode.DiagnosticSeverity.Information);
         d.source = 'ForgetLens';
         return d;
       }),

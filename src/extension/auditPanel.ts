@@ -177,7 +177,12 @@ export class AuditPanel implements vscode.Disposable {
   /** The panel may load its own bundles and, for an image dataset, the images in its folder: nothing else. */
   private updateRoots(result: LoadedResult | undefined): void {
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')];
-    if (result && fileSize(result.datasetPath) === null) roots.push(vscode.Uri.file(result.datasetPath));
+    // Image folders in the workspace are covered up front: switching to one does not reload the
+    // webview (a reload drops what the user was looking at and flickers). Folders outside get a root.
+    const workspace = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    roots.push(...workspace);
+    const inWorkspace = (dir: string) => workspace.some((w) => dir === w.fsPath || dir.startsWith(w.fsPath + path.sep));
+    if (result && fileSize(result.datasetPath) === null && !inWorkspace(result.datasetPath)) roots.push(vscode.Uri.file(result.datasetPath));
     const key = roots.map((r) => r.toString()).join('\n');
     if (key === this.roots) return;
     this.roots = key;

@@ -7,7 +7,13 @@ import { ExtensionContext } from './context';
 import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
 import { labelChoice } from './logic/labelColumn';
 import { AuditSettings } from './logic/resultPaths';
+import { chooseForgetDataset } from './logic/forgetDataset';
+import { LoadedResult } from './resultsStore';
+import { statusOf } from './logic/statusText';
+import { readForgetIds } from '../core/forget/forgetIds';
 import { revealSample } from './revealSample';
+
+const DATA_FILE = /\.(csv|tsv|jsonl|ndjson)$/i;
 
 type CommandFactory = (ctx: ExtensionContext) => (...args: unknown[]) => unknown;
 
@@ -43,7 +49,7 @@ function requireTrust(): boolean {
 async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
   if (uri) return uri.fsPath;
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && /\.(csv|tsv|jsonl|ndjson)$/i.test(active.fsPath)) return active.fsPath;
+  if (active?.scheme === 'file' && DATA_FILE.test(active.fsPath)) return active.fsPath;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
   return picked?.[0]?.fsPath;
 }
@@ -57,7 +63,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   const s = { ...settings(), label };
   const dir = await ctx.store.resultDir(dataset, s);
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
-    ctx.store.load(dataset, dir);
+    ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
     AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
@@ -68,8 +74,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 }, ...(label ? { label } : {}) },
   });
   if (outcome.kind !== 'done') return;
-  const result = ctx.store.load(dataset, dir);
-  ctx.jobs.idle(`ForgetLens: ${result.report.summary.hard} hard`, `Last audit: ${path.basename(dataset)}. Click to open the results.`);
+  ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
   if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) void vscode.window.showInformationMessage(`ForgetLens: ${LARGE_FILE_NOTICE}`);
 }
@@ -103,13 +108,14 @@ function firstLine(file: string): string {
 
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
-  const result = ctx.store.active();
-  if (!result) {
+  if (ctx.store.all().length === 0) {
     void vscode.window.showWarningMessage('ForgetLens: audit the dataset first (ForgetLens: Audit Dataset…).');
     return;
   }
   const forgetFile = uri?.fsPath ?? activeIdList() ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as forget set', filters: { 'Id lists': ['txt', 'csv'] } }))?.[0]?.fsPath;
   if (!forgetFile) return;
+  const result = await datasetForRequest(ctx, forgetFile);
+  if (!result) return;
   const s = settings();
   const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, {
     type: 'forget',
@@ -120,9 +126,45 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
   });
   if (outcome.kind !== 'done') return;
   const loaded = ctx.store.load(result.datasetPath, result.dir);
-  const s2 = loaded.forget?.summary;
-  ctx.jobs.idle(`ForgetLens: ${s2?.ineffectiveAlone ?? 0} ineffective-alone`, loaded.forget?.summary.text ?? '');
+  ctx.jobs.idle(...statusOf(loaded));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'forget', preserveFocus: true });
+}
+
+/**
+ * The audited dataset a deletion request is about: the one whose audit holds every requested id;
+ * otherwise the user picks among the audited datasets and the data files open in the editor (an
+ * unaudited one is audited first).
+ */
+async function datasetForRequest(ctx: ExtensionContext, forgetFile: string): Promise<LoadedResult | undefined> {
+  let requested: string[];
+  try {
+    requested = readForgetIds(forgetFile);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`ForgetLens: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+  const audited = ctx.store.all();
+  const choice = chooseForgetDataset(
+    requested,
+    audited.map((r) => ({ datasetPath: r.datasetPath, ids: new Set(r.report.samples.map((s) => s.id)) })),
+    ctx.store.active()?.datasetPath,
+  );
+  if (choice.kind === 'match') return ctx.store.forFile(choice.datasetPath);
+  const auditedPaths = new Set(audited.map((r) => r.datasetPath));
+  const openFiles = vscode.workspace.textDocuments
+    .filter((d) => d.uri.scheme === 'file' && DATA_FILE.test(d.uri.fsPath) && !auditedPaths.has(path.resolve(d.uri.fsPath)))
+    .map((d) => path.resolve(d.uri.fsPath));
+  const items = [
+    ...choice.candidates.map((c) => ({ label: path.basename(c.datasetPath), description: `${c.found} of ${requested.length} requested ids found`, detail: c.datasetPath, datasetPath: c.datasetPath })),
+    ...[...new Set(openFiles)].map((f) => ({ label: path.basename(f), description: 'not audited yet: audit it first', detail: f, datasetPath: f })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `ForgetLens: which dataset is ${path.basename(forgetFile)} about?`,
+    placeHolder: choice.candidates.some((c) => c.found === requested.length) ? 'Several audited datasets hold these ids' : 'No audited dataset holds every requested id',
+  });
+  if (!picked) return undefined;
+  if (!auditedPaths.has(picked.datasetPath)) await auditDataset(ctx, vscode.Uri.file(picked.datasetPath));
+  return ctx.store.forFile(picked.datasetPath);
 }
 
 /** The id list open in the editor, if the active file is one (.txt). */

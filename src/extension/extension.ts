@@ -7,6 +7,7 @@ import { ExtensionContext } from './context';
 import { ImageResults } from './imageResults';
 import { JobRunner } from './jobRunner';
 import { RESTRICTED_NOTICE } from './logic/panelNotices';
+import { statusOf } from './logic/statusText';
 import { ResultsStore } from './resultsStore';
 
 /** Activation stays light: no TensorFlow.js here; the worker process does all computing. */
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceRoot,
     store,
     jobs: new JobRunner(context.extensionUri.fsPath, log),
-    annotations: new Annotations(store),
+    annotations: new Annotations(store, context.extensionUri),
     log,
   };
   const images = new ImageResults(store);
@@ -36,13 +37,18 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
     // Trust granted: the panel and the status bar drop their Restricted Mode notice.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      ctx.jobs.idle('ForgetLens');
+      const active = store.active();
+      if (active) ctx.jobs.idle(...statusOf(active));
+      else ctx.jobs.idle('ForgetLens');
       AuditPanel.refresh();
     }),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
   );
-  if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
   store.restore();
+  // After a window reload the status bar shows the last result again, as before the reload.
+  const last = store.active();
+  if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
+  else if (last) ctx.jobs.idle(...statusOf(last));
 }
 
 export function deactivate(): void {}

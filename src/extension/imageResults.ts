@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
 import { resolveSource } from './logic/annotationPlan';
+import { HARD_FROM, MODERATE_FROM, difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { ResultsStore } from './resultsStore';
 
 /** Explorer badges on audited image files, and the "Hard to forget" tree of the hardest samples. */
@@ -22,7 +23,7 @@ export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeD
     this.byFile = new Map();
     for (const result of this.store.all()) {
       for (const sample of result.report.samples) {
-        if (sample.source.line === undefined && sample.difficulty >= 0.3) this.byFile.set(resolveSource(sample.source.file, path.dirname(result.datasetPath)), sample);
+        if (sample.source.line === undefined && sample.difficulty >= MODERATE_FROM) this.byFile.set(resolveSource(sample.source.file, path.dirname(result.datasetPath)), sample);
       }
     }
     this.decorationsChanged.fire(undefined);
@@ -32,25 +33,25 @@ export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeD
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     const sample = this.byFile.get(uri.fsPath);
     if (!sample) return undefined;
-    const hard = sample.difficulty >= 0.5;
+    const hard = sample.difficulty >= HARD_FROM;
     return {
       badge: hard ? 'H' : 'h',
-      tooltip: `ForgetLens: difficulty ${sample.difficulty.toFixed(2)} — ${sample.reasons.join('; ')}`,
+      tooltip: `ForgetLens: difficulty ${sample.difficulty.toFixed(2)}, ${difficultyLevel(sample.difficulty)} — ${reasonsInWords(sample).join('; ')}`,
       color: new vscode.ThemeColor(hard ? 'list.errorForeground' : 'list.warningForeground'),
     };
   }
 
   getTreeItem(sample: AuditSample): vscode.TreeItem {
     const item = new vscode.TreeItem(`${sample.difficulty.toFixed(2)}  ${sample.id}`);
-    item.description = sample.reasons[0];
-    item.tooltip = sample.reasons.join('\n');
+    item.description = reasonsInWords(sample)[0];
+    item.tooltip = reasonsInWords(sample).join('\n');
     item.command = { command: 'forgetlens.openSample', title: 'Open', arguments: [sample.id] };
     return item;
   }
 
   getChildren(element?: AuditSample): AuditSample[] {
     if (element) return [];
-    return this.store.active()?.report.samples.filter((s) => s.difficulty >= 0.5).slice(0, 200) ?? [];
+    return this.store.active()?.report.samples.filter((s) => s.difficulty >= HARD_FROM).slice(0, 200) ?? [];
   }
 
   dispose(): void {

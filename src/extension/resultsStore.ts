@@ -67,7 +67,10 @@ export class ResultsStore implements vscode.Disposable {
     return result;
   }
 
-  /** Reload every dataset's latest result from the index (window reload, panel revival). */
+  /**
+   * Reload every dataset's latest result from the index (window reload, panel revival). The index
+   * lists the last loaded result last, so it is the active result again.
+   */
   restore(): void {
     for (const [datasetPath, entry] of Object.entries(this.readIndex())) {
       try {
@@ -108,8 +111,10 @@ export class ResultsStore implements vscode.Disposable {
     }
   }
 
+  /** The loaded dataset moves to the end: the index's order is the order results were last shown. */
   private writeIndex(datasetPath: string, dir: string): void {
-    writeFileAtomic(this.indexFile, JSON.stringify({ ...this.readIndex(), [datasetPath]: { dir } }, null, 1));
+    const { [datasetPath]: _previous, ...others } = this.readIndex();
+    writeFileAtomic(this.indexFile, JSON.stringify({ ...others, [datasetPath]: { dir } }, null, 1));
   }
 
   dispose(): void {

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
-import { Page, chromium } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, FAKE_VSCODE_API, posted, send, serve, waitForPost, waitUntil } from './panelPage';
 import { readIdx } from '../../src/core/data/idx';
 import { decodeChartExport } from '../../src/extension/logic/chartExport';
-import { renderPanelHtml } from '../../src/extension/panelHtml';
 import type { HostToWebview, SampleRow, WebviewToHost } from '../../src/protocol/webview';
 
 // The panel shows dataset content, which is untrusted. Load the built panel under its real CSP
@@ -16,7 +15,6 @@ import type { HostToWebview, SampleRow, WebviewToHost } from '../../src/protocol
 // is blocked, thumbnails load only from the dataset folder, and keyboard, filters, tabs and chart
 // export work.
 const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const FASHION = '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz';
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'browser');
 const HOSTILE = ['<script>window.__pwned = "script"</script>', '<img src=x onerror="window.__pwned = \'img\'">', 'javascript:window.__pwned="link"', '"><svg onload="window.__pwned=1">'];
@@ -42,30 +40,6 @@ function imageName(i: number): string {
   return `${HOSTILE[i % HOSTILE.length].replace(/\//g, '∕')} ${i}/#?%${i}.png`;
 }
 
-function serve(nonce: string, images: Map<string, Buffer>): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const base = `http://${req.headers.host}`;
-    if (url.pathname === '/panel.html') {
-      res.setHeader('content-type', 'text/html');
-      res.end(renderPanelHtml({ cspSource: base, nonce, scriptUri: `${base}/dist/webview.js`, styleUri: `${base}/media/panel.css`, elementsUri: `${base}/dist/vscode-elements.js` }));
-      return;
-    }
-    if (url.pathname.startsWith('/images/')) {
-      const image = images.get(decodeURIComponent(url.pathname.slice('/images/'.length)));
-      if (!image) return void res.writeHead(404).end();
-      res.setHeader('content-type', 'image/png');
-      return void res.end(image);
-    }
-    const file = path.join(ROOT, url.pathname);
-    if (!file.startsWith(path.join(ROOT, 'dist')) && !file.startsWith(path.join(ROOT, 'media'))) return void res.writeHead(404).end();
-    if (!fs.existsSync(file)) return void res.writeHead(404).end();
-    res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/css');
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 function hostileRows(count: number): SampleRow[] {
   return Array.from({ length: count }, (_, i) => ({
     id: i < HOSTILE.length ? HOSTILE[i] : `row${i}`,
@@ -86,28 +60,6 @@ function hostileRows(count: number): SampleRow[] {
   }));
 }
 
-async function posted(page: Page): Promise<WebviewToHost[]> {
-  return (await page.evaluate('window.__posted')) as WebviewToHost[];
-}
-
-async function send(page: Page, message: HostToWebview): Promise<void> {
-  await page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
-}
-
-/** Poll with page.evaluate: waitForFunction re-evaluates its string with eval, which the panel's CSP forbids. */
-async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${expression}`);
-    await page.waitForTimeout(50);
-  }
-}
-
-async function waitForPost(page: Page, predicate: string): Promise<WebviewToHost> {
-  await waitUntil(page, `window.__posted.some(${predicate})`);
-  return (await page.evaluate(`window.__posted.filter(${predicate}).pop()`)) as WebviewToHost;
-}
-
 test('hostile dataset cells in the results panel run nothing and trigger no CSP violation; thumbnails, keyboard, filters, tabs and chart export work', async () => {
   assert.ok(fs.existsSync(CHROMIUM), 'Chromium is missing: run scripts/setup-system.sh');
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'webview.js')), 'build first: npm run build');
@@ -122,14 +74,7 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     const page = await browser.newPage({ viewport: { width: 1400, height: 4000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    // A string, not a function: the test runner's transpiler would add helpers the page lacks.
-    await page.addInitScript(`
-      window.__violations = [];
-      window.__posted = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-      let state;
-      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => { state = s; } });
-    `);
+    await page.addInitScript(FAKE_VSCODE_API);
     const port = (server.address() as AddressInfo).port;
     const base = `http://127.0.0.1:${port}`;
     await page.goto(`${base}/panel.html`);

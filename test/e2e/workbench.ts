@@ -195,6 +195,22 @@ export async function annotationOnLine(page: Page, fileName: string, line: numbe
   }, box.y);
 }
 
+/** The file names of the gutter icons (glyph margin) shown on a 1-based line, e.g. ['gutter-hard.svg']. */
+export async function gutterIconsOnLine(page: Page, fileName: string, line: number): Promise<string[]> {
+  const box = await lineBox(page, fileName, line);
+  check(box !== undefined, `line ${line} of ${fileName} is not on screen`);
+  return editorFor(page, fileName).evaluate((editor, y) => {
+    const icons: string[] = [];
+    for (const glyph of Array.from(editor.querySelectorAll('.glyph-margin-widgets .cgmr, .glyph-margin .cgmr'))) {
+      if (Math.abs(glyph.getBoundingClientRect().y - y) > 2) continue;
+      const image = getComputedStyle(glyph).backgroundImage;
+      const name = /([^/"'=]+\.svg)/.exec(decodeURIComponent(image))?.[1];
+      if (name) icons.push(name);
+    }
+    return icons;
+  }, box.y);
+}
+
 /** Hover the start of a 1-based line and return the hover's text ('' if none shows). */
 export async function hoverLine(page: Page, fileName: string, line: number): Promise<string> {
   const box = await lineBox(page, fileName, line);

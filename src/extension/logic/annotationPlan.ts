@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
+import { MODERATE_FROM, difficultyLevel, reasonsInWords } from './reasonText';
 
 export interface LineAnnotation {
   /** 0-based line in the document. */
@@ -10,7 +11,7 @@ export interface LineAnnotation {
 }
 
 /** Minimum difficulty for a row to get an end-of-line annotation: only what is worth a look. */
-export const ANNOTATE_FROM = 0.3;
+export const ANNOTATE_FROM = MODERATE_FROM;
 
 /**
  * The rows of `filePath` to annotate: the hardest `topN` samples that come from that file and are
@@ -45,9 +46,9 @@ export function verdictText(verdict: string, evidence: string): string {
 }
 
 export function endOfLineText(sample: AuditSample): string {
-  const reason = sample.reasons[0] ?? '';
+  const reason = reasonsInWords(sample)[0] ?? '';
   const short = reason.length > 70 ? `${reason.slice(0, 69)}…` : reason;
-  return `◆ hard to forget ${sample.difficulty.toFixed(2)} · ${short}`;
+  return `◆ ${difficultyLevel(sample.difficulty)} ${sample.difficulty.toFixed(2)} · ${short}`;
 }
 
 /** Report source paths are as given to the audit (often relative to where it ran). */

@@ -3,6 +3,7 @@ import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
 import { resolveSource } from './annotationPlan';
+import { difficultyLevel, reasonsInWords } from './reasonText';
 
 const IMAGE_FILE = /\.(png|jpe?g)$/i;
 
@@ -21,7 +22,7 @@ export function toRows(report: AuditReport, forget: ForgetReport | null = null, 
       label: s.label,
       split: s.split,
       difficulty: s.difficulty,
-      reason: s.reasons[0] ?? '',
+      reason: reasonsInWords(s)[0] ?? '',
       memorization: s.factors.memorization,
       confidence: s.factors.confidence,
       similarCount: s.factors.similarCount,
@@ -71,7 +72,7 @@ export function toDetail(sample: AuditSample): SampleDetail {
     id: sample.id,
     label: sample.label,
     difficulty: sample.difficulty,
-    reasons: sample.reasons,
+    reasons: reasonsInWords(sample),
     contributions: sample.contributions,
     factors,
     similar: similarIds.map((id, k) => ({ id, similarity: similarities[k] })),
@@ -99,8 +100,8 @@ export function breakdownLines(sample: AuditSample): string[] {
   const f = sample.factors;
   const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
   return [
-    `difficulty ${sample.difficulty.toFixed(2)} (rank ${sample.rank})`,
-    ...sample.reasons.map((r) => `• ${r}`),
+    `${difficultyLevel(sample.difficulty)}: difficulty ${sample.difficulty.toFixed(2)} (rank ${sample.rank})`,
+    ...reasonsInWords(sample).map((r) => `• ${r}`),
     `memorization ${fmt(f.memorization)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
     `near-duplicates ${f.similarCount}${f.similarCountCapped ? '+' : ''} · label disagreement ${fmt(f.labelDisagreement)} · loss ${fmt(f.loss)} · margin ${fmt(f.margin)}`,
   ];

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { AuditSample } from '../../../src/core/report/auditSchema';
 import { Scenario } from '../scenario';
 import { latestAudit } from '../workspace/results';
-import { annotationOnLine, check, cursorLine, goToLine, hoverLine, panelFrame, poll } from '../workbench';
+import { annotationOnLine, check, cursorLine, goToLine, gutterIconsOnLine, hoverLine, panelFrame, poll } from '../workbench';
 
 const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
 
@@ -33,18 +33,31 @@ export const annotationsAndReveal: Scenario = {
     const hardest = report.samples[0];
     await goToLine(page, name, hardest.source.line!);
     const annotation = await annotationOnLine(page, name, hardest.source.line!);
+    check(hardest.difficulty >= 0.5, `the hardest digit is hard to forget (${hardest.difficulty})`);
     check(annotation.startsWith(`◆ hard to forget ${hardest.difficulty.toFixed(2)} · ${hardest.reasons[0].slice(0, 40)}`), `line ${hardest.source.line} is annotated with its difficulty and reason (got "${annotation}")`);
+    // Its row is flagged in the gutter too (CSV rows are wider than the editor, the text may be off-screen).
+    const icons = await gutterIconsOnLine(page, name, hardest.source.line!);
+    check(icons.includes('gutter-hard.svg'), `line ${hardest.source.line} has the ForgetLens gutter icon (got ${JSON.stringify(icons)})`);
     const hover = await hoverLine(page, name, hardest.source.line!);
     for (const expected of hoverLines(hardest)) check(hover.includes(expected), `the hover on line ${hardest.source.line} shows "${expected}" (hover: ${JSON.stringify(hover)})`);
     check(hover.includes('Open in ForgetLens panel'), 'the hover links to the sample in the panel');
     await screenshot('hover');
     await page.mouse.move(5, 500);
 
+    // A moderately hard row (0.3 to 0.5) says so, and never that it is a typical, easy sample.
+    const moderate = report.samples.slice(0, 100).find((x) => x.difficulty >= 0.3 && x.difficulty < 0.5 && x.source.line);
+    check(moderate !== undefined, 'the 100 hardest digits include a moderately hard row (difficulty 0.3 to 0.5)');
+    await goToLine(page, name, moderate.source.line!);
+    const moderateText = await annotationOnLine(page, name, moderate.source.line!);
+    check(moderateText.startsWith(`◆ moderately hard to forget ${moderate.difficulty.toFixed(2)} · `), `line ${moderate.source.line} (difficulty ${moderate.difficulty.toFixed(2)}) reads "moderately hard" (got "${moderateText}")`);
+    check(!/typical|easily/.test(moderateText), `the moderately hard row's annotation does not call it typical or easy: "${moderateText}"`);
+
     // An easy row (difficulty under the annotation threshold) has no annotation.
     const easy = [...report.samples].reverse().find((s) => s.difficulty < 0.3 && s.source.line);
     check(easy !== undefined, 'the digits have easy rows');
     await goToLine(page, name, easy.source.line!);
     check((await annotationOnLine(page, name, easy.source.line!)) === '', `the easy row on line ${easy.source.line} is not annotated`);
+    check((await gutterIconsOnLine(page, name, easy.source.line!)).length === 0, `the easy row on line ${easy.source.line} has no gutter icon`);
     // Back to the hardest row for the final screenshot.
     await goToLine(page, name, hardest.source.line!);
   },
@@ -54,7 +67,7 @@ export const annotationsAndReveal: Scenario = {
 function hoverLines(s: AuditSample): string[] {
   const f = s.factors;
   return [
-    `difficulty ${s.difficulty.toFixed(2)} (rank ${s.rank})`,
+    `${s.difficulty >= 0.5 ? 'hard to forget' : 'moderately hard to forget'}: difficulty ${s.difficulty.toFixed(2)} (rank ${s.rank})`,
     ...s.reasons,
     `memorization ${fmt(f.memorization)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
     `near-duplicates ${f.similarCount}`,

@@ -5,7 +5,7 @@ import { Page } from 'playwright-core';
 import { workerPids } from '../processes';
 import { Scenario } from '../scenario';
 import { resultFiles } from '../workspace/results';
-import { ScenarioFailure, frameWith, panelFrame, panelSampleCount, runCommand } from '../workbench';
+import { ScenarioFailure, frameWith, panelFrame, panelSampleCount, runCommand, statusBarShows, statusBarText } from '../workbench';
 
 export const reloadReusesResults: Scenario = {
   name: 'reload-reuses-results',
@@ -19,6 +19,7 @@ export const reloadReusesResults: Scenario = {
 
     const before = await panelFrame(page, 30_000);
     const shown = { header: ((await before.textContent('header h1')) ?? '').trim(), count: await panelSampleCount(before) };
+    const statusBefore = await statusBarText(page);
     const filesBefore = resultFiles(workspace.dir);
     const workersSeen = new Set<number>();
     const watcher = setInterval(() => workerPids(extensionsDir).forEach((pid) => workersSeen.add(pid)), 100);
@@ -37,6 +38,11 @@ export const reloadReusesResults: Scenario = {
         expect(header === shown.header, `the revived panel shows the same dataset ("${header}" vs "${shown.header}" before)`);
         expect(count.total === shown.count.total && count.shown === shown.count.shown, `the revived panel lists the same rows (${count.text} vs ${shown.count.text})`);
       }
+
+      // The status bar shows the last result again, not just "ForgetLens".
+      const statusBack = await statusBarShows(page, new RegExp(`^${escapeRegExp(statusBefore)}$`), 20_000);
+      expect(/\d+ (hard|ineffective-alone)$/.test(statusBefore), `before the reload the status bar shows the last result ("${statusBefore}")`);
+      expect(statusBack, `after the reload the status bar shows the last result again ("${await statusBarText(page)}" vs "${statusBefore}" before)`);
 
       // "ForgetLens: Open Results" shows the cached results, in one panel.
       await runCommand(page, 'ForgetLens: Open Results');
@@ -66,4 +72,8 @@ export const reloadReusesResults: Scenario = {
 
 async function tabTitles(page: Page): Promise<string[]> {
   return (await page.locator('.tabs-container .tab .label-name').allInnerTexts()).map((t) => t.trim());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

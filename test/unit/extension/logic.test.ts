@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { codeLensTitle, endOfLineText, planLineAnnotations } from '../../../src/extension/logic/annotationPlan';
 import { resultDirFor } from '../../../src/extension/logic/resultPaths';
+import { difficultyLevel, reasonsInWords } from '../../../src/extension/logic/reasonText';
 import { toDetail, toRows } from '../../../src/extension/logic/reportViews';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
 import { pageOf, visibleRows } from '../../../webview/tableState';
@@ -81,4 +82,19 @@ test('table view: filter by class and text, sort by any factor with nulls last, 
   assert.equal(paged.pages, 2);
   assert.equal(paged.page, 1, 'page is clamped');
   assert.equal(paged.rows.length, 15);
+});
+
+test('annotation wording matches the score: "moderately hard" from 0.3, never a typical/easy reason on an annotated row', () => {
+  const typical = 'no strong factor: a typical sample that unlearning should remove easily';
+  const moderate = { ...sample('m', 0.36, 4), reasons: [typical], contributions: { memorization: 0.15, similarSamples: 0, entanglement: 0.12, labelDisagreement: 0.09, learningDifficulty: 0.005 } };
+  assert.equal(endOfLineText(moderate), '◆ moderately hard to forget 0.36 · several small factors add up: memorization 0.15, entanglement 0.12, l…');
+  assert.deepEqual(reasonsInWords(moderate), ['several small factors add up: memorization 0.15, entanglement 0.12, label disagreement 0.09']);
+  assert.equal(toRows(report([moderate]))[0].reason, reasonsInWords(moderate)[0], 'the panel says the same as the editor');
+  const easy = { ...sample('e', 0.1, 5), reasons: [typical] };
+  assert.deepEqual(reasonsInWords(easy), [typical], 'an easy sample keeps the audit reason');
+  assert.equal(difficultyLevel(0.5), 'hard to forget');
+  assert.equal(difficultyLevel(0.49), 'moderately hard to forget');
+  assert.equal(difficultyLevel(0.29), 'easy to forget');
+  const mixed = { ...sample('x', 0.45, 6), reasons: ['memorized (0.40): …', typical] };
+  assert.deepEqual(reasonsInWords(mixed), ['memorized (0.40): …']);
 });

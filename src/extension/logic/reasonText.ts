@@ -1,0 +1,39 @@
+import type { AuditSample } from '../../core/report/auditSchema';
+
+/** Difficulty from which a sample is "hard to forget" (the audit's summary counts these). */
+export const HARD_FROM = 0.5;
+/** Difficulty from which a sample is worth a look: annotated, badged, "moderately hard". */
+export const MODERATE_FROM = 0.3;
+
+/** The audit's reason for a sample with no factor above its floor. */
+const TYPICAL_REASON = /^no strong factor\b/;
+
+const FACTOR_WORDS: Record<string, string> = {
+  memorization: 'memorization',
+  similarSamples: 'near-duplicates',
+  entanglement: 'entanglement',
+  labelDisagreement: 'label disagreement',
+  learningDifficulty: 'learning difficulty',
+};
+
+/** The words for a difficulty score, so an annotation never says more (or less) than its number. */
+export function difficultyLevel(difficulty: number): string {
+  return difficulty >= HARD_FROM ? 'hard to forget' : difficulty >= MODERATE_FROM ? 'moderately hard to forget' : 'easy to forget';
+}
+
+/**
+ * A sample's reasons as the editor and panel show them. A sample that is at least moderately hard
+ * although no single factor is strong gets the factors that add up to its score instead of the
+ * audit's "typical sample, easy to remove", which would contradict its score.
+ */
+export function reasonsInWords(sample: Pick<AuditSample, 'difficulty' | 'reasons' | 'contributions'>): string[] {
+  if (sample.difficulty < MODERATE_FROM) return sample.reasons;
+  const reasons = sample.reasons.filter((r) => !TYPICAL_REASON.test(r));
+  if (reasons.length) return reasons;
+  const parts = Object.entries(sample.contributions)
+    .filter(([, value]) => value >= 0.01)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, 3)
+    .map(([factor, value]) => `${FACTOR_WORDS[factor] ?? factor} ${value.toFixed(2)}`);
+  return [`several small factors add up: ${parts.join(', ')}`];
+}
