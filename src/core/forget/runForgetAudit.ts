@@ -10,6 +10,7 @@ import { JobContext, report, throwIfCancelled } from '../progress';
 import { deriveSeed } from '../util/random';
 import { entanglementScore } from '../factors/entanglement';
 import { predictAll } from '../model/predict';
+import { auditEvidence } from './auditEvidence';
 import { buildForgetReport } from './buildForgetReport';
 import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
@@ -69,7 +70,8 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     const retrained = evaluateAverage(outcomes, split);
     const retrainSeconds = outcomes.reduce((s, o) => s + o.seconds, 0) / outcomes.length;
 
-    const settings = { seed: options.seed, batchSize: trainOptions.batchSize };
+    // The audit's memorization tells the held-out stopping rule how well a model that never saw F would do on it.
+    const settings = { seed: options.seed, batchSize: trainOptions.batchSize, heldOutEvidence: auditEvidence(audit, dataset.ids) };
     const runs: UnlearningRun[] = [];
     for (const [k, algorithm] of options.algorithms.entries()) {
       report(ctx, 'unlearning', k / options.algorithms.length, algorithm);

@@ -2,7 +2,7 @@ import { DeviceData } from '../model/deviceData';
 import { Mlp } from '../model/mlp';
 import { JobContext } from '../progress';
 import { ALGORITHMS } from '../unlearn/algorithms';
-import { AlgorithmName, HyperParameters } from '../unlearn/types';
+import { AlgorithmName, HeldOutEvidence, HyperParameters } from '../unlearn/types';
 import { ForgetSplit, ModelEvaluation, evaluateModel } from './evaluation';
 import { ForgettingTracker } from './forgettingTracker';
 
@@ -35,7 +35,7 @@ export async function runUnlearning(
   data: DeviceData,
   split: ForgetSplit,
   pRetrain: Float32Array,
-  settings: { seed: number; batchSize: number },
+  settings: { seed: number; batchSize: number; heldOutEvidence?: HeldOutEvidence },
   ctx?: JobContext,
 ): Promise<UnlearningRun> {
   const model = original.clone();
@@ -58,6 +58,7 @@ export async function runUnlearning(
           testIdx: split.testIdx,
           seed: settings.seed + k,
           batchSize: settings.batchSize,
+          heldOutEvidence: settings.heldOutEvidence,
           original,
           onCheck: (m, at) => tracker.observe(m, at),
         },

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Mlp } from '../model/mlp';
 import { createRandom, permutation } from '../util/random';
+import { ForgetTarget, forgetTarget } from './forgetTarget';
 import { UnlearnTask } from './types';
 
 /** At most this many forget, retain and test samples are looked at per check. */
@@ -9,24 +10,27 @@ const PROBE = 1000;
 /**
  * Early stopping with rewind for the methods that push the forget set away (after SCRUB+R, which
  * rewinds to the checkpoint whose forget error matches the error on held-out data). A model that
- * never saw a random forget set predicts it about as well as held-out data, and keeps the
- * starting model's accuracy on retained and held-out data. So every check scores the model by
- * the tug-of-war against those estimates,
- *   (1−|a(F)−a₀(T)|)·(1−|a(R)−a₀(R)|)·(1−|a(T)−a₀(T)|),  a₀ = the starting model,
+ * never saw the forget set keeps the starting model's accuracy on retained and held-out data, and
+ * gets the forget set right about as often as the audit's evidence predicts (forgetTarget.ts:
+ * the held-out accuracy for a random forget set, much less for highly memorized samples). So
+ * every check scores the model by the tug-of-war against those estimates,
+ *   (1−|a(F)−a*(F)|)·(1−|a(R)−a₀(R)|)·(1−|a(T)−a₀(T)|),  a₀ = the starting model, a*(F) the target,
  * keeps the best-scoring weights, stops once the score has not improved for `patience` checks
  * (0: runs the whole budget), and rewinds to the best. It chooses when to stop, not whether to
  * unlearn: only states whose forget accuracy fell below the start are candidates (unless none
  * does). On small test splits the estimates are off by several points, and methods whose first
  * steps shake the model before it settles would otherwise be rewound to nothing; the report shows
- * the original model next to them. It uses only data a method may see (F, R, T), never
- * the retrained model. For a forget set unlike held-out data (one class, mislabelled samples) it
- * errs on the cautious side and stops early. Without a test split it never stops a method.
+ * the original model next to them. It uses only data a method may see (F, R, T, and the audit of
+ * the original training data), never the retrained model. Without the audit's evidence the target
+ * is the test accuracy, which for a forget set unlike held-out data (one class, mislabelled or
+ * memorized samples) errs on the cautious side and stops early. Without a test split it never
+ * stops a method.
  */
 export class HeldOutRewind {
   private readonly forget: Int32Array;
   private readonly retain: Int32Array;
   private readonly test: Int32Array;
-  private readonly target: { test: number; retain: number; startForget: number };
+  private readonly target: { test: number; retain: number; startForget: number; forget: ForgetTarget };
   private best = -Infinity;
   private bestWeights: Float32Array[] | null = null;
   private sinceBest = 0;
@@ -34,14 +38,22 @@ export class HeldOutRewind {
 
   constructor(
     private readonly model: Mlp,
-    private readonly task: Pick<UnlearnTask, 'data' | 'forgetIdx' | 'retainIdx' | 'testIdx' | 'seed'>,
+    private readonly task: Pick<UnlearnTask, 'data' | 'forgetIdx' | 'retainIdx' | 'testIdx' | 'seed' | 'heldOutEvidence'>,
     /** Checks without improvement before stopping; 0: run the whole budget. */
     private readonly patience: number,
   ) {
     this.forget = probe(task.forgetIdx, task.seed);
     this.retain = probe(task.retainIdx, task.seed + 1);
     this.test = probe(task.testIdx, task.seed + 2);
-    this.target = { test: this.accuracy(this.test), retain: this.accuracy(this.retain), startForget: this.accuracy(this.forget) };
+    const test = this.accuracy(this.test);
+    const correct = this.correct(this.forget);
+    const startForget = correct.length ? correct.filter(Boolean).length / correct.length : NaN;
+    this.target = { test, retain: this.accuracy(this.retain), startForget, forget: forgetTarget(this.forget, correct, test, task.heldOutEvidence) };
+  }
+
+  /** The forget accuracy aimed at, and how much of it came from the audit. */
+  get forgetTarget(): ForgetTarget {
+    return this.target.forget;
   }
 
   get active(): boolean {
@@ -52,7 +64,7 @@ export class HeldOutRewind {
   check(): boolean {
     if (!this.active) return false;
     const forget = this.accuracy(this.forget);
-    const score = (1 - Math.abs(forget - this.target.test)) * (1 - Math.abs(this.accuracy(this.retain) - this.target.retain)) * (1 - Math.abs(this.accuracy(this.test) - this.target.test));
+    const score = (1 - Math.abs(forget - this.target.forget.accuracy)) * (1 - Math.abs(this.accuracy(this.retain) - this.target.retain)) * (1 - Math.abs(this.accuracy(this.test) - this.target.test));
     // Only states that forgot something are candidates, unless none ever does.
     const candidate = forget < this.target.startForget;
     if (candidate && !this.sawCandidate) {
@@ -76,11 +88,14 @@ export class HeldOutRewind {
 
   private accuracy(idx: Int32Array): number {
     if (idx.length === 0) return NaN;
+    return this.correct(idx).filter(Boolean).length / idx.length;
+  }
+
+  private correct(idx: Int32Array): boolean[] {
+    if (idx.length === 0) return [];
     const { X, y } = this.task.data;
     const predicted = tf.tidy(() => tf.argMax(this.model.forward(tf.gather(X, tf.tensor1d(idx, 'int32')) as tf.Tensor2D).logits, 1).dataSync());
-    let hits = 0;
-    idx.forEach((i, k) => (hits += predicted[k] === y[i] ? 1 : 0));
-    return hits / idx.length;
+    return Array.from(idx, (i, k) => predicted[k] === y[i]);
   }
 }
 

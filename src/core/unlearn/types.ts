@@ -12,6 +12,11 @@ export interface UnlearnTask {
   testIdx: Int32Array;
   seed: number;
   batchSize: number;
+  /**
+   * What the per-sample audit says about how a model that never saw each sample would do on it:
+   * the held-out rule's forget target (see forgetTarget.ts). Absent: the test accuracy is the target.
+   */
+  heldOutEvidence?: HeldOutEvidence;
   /** The original model (SCRUB's teacher); never modified. */
   original: Mlp;
   /**
@@ -19,6 +24,14 @@ export interface UnlearnTask {
    * fall in, from 1), e.g. to record when each forget sample was forgotten.
    */
   onCheck?: (model: Mlp, at: { steps: number; epoch: number }) => void;
+}
+
+/** Per dataset index; NaN where the audit has nothing to say. */
+export interface HeldOutEvidence {
+  /** The audit's memorization estimate, P[correct | in training] − P[correct | held out]. */
+  memorization: Float32Array;
+  /** 1 / 0: the audit held the sample out and its model got it right / wrong. */
+  heldOutCorrect: Float32Array;
 }
 
 export type HyperParameters = Record<string, number>;
