@@ -5,7 +5,7 @@ import { readTidy } from '../model/readTensor';
 import { BackendName, activeBackend } from '../model/backend';
 import { defaultWorkerCount } from '../model/parallelSubsetModels';
 import { BlockSearcher, defaultBlockSize } from './neighbourBlocks';
-import { searchBlocksInWorkers } from './parallelNeighbours';
+import { neighbourWorkerScript, searchBlocksInWorkers } from './parallelNeighbours';
 
 /**
  * Each column rescaled to [0,1] by its range. Used before comparing inputs: after standardisation
@@ -90,9 +90,10 @@ export async function topKNeighbours(
   if (k === 0 || n < 2) return { k, indices, similarities };
   const blockSize = options.blockSize ?? defaultBlockSize(n);
   const workers = searchWorkers(n, blockSize, options.workers);
-  if (workers.count > 1) {
+  const script = workers.count > 1 ? neighbourWorkerScript() : undefined;
+  if (script) {
     const search = { n, dim, k, allowed: options.allowed, blockSize };
-    await searchBlocksInWorkers(unitRows, search, { indices, similarities }, { workers: workers.count, backend: workers.backend, onBlock: options.onBlock }, ctx);
+    await searchBlocksInWorkers(script, unitRows, search, { indices, similarities }, { workers: workers.count, backend: workers.backend, onBlock: options.onBlock }, ctx);
     return { k, indices, similarities };
   }
   const searcher = new BlockSearcher(unitRows, { n, dim, k, allowed: options.allowed, indices, similarities });

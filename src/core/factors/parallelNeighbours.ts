@@ -1,7 +1,12 @@
 import { BackendName } from '../model/backend';
 import { JobContext } from '../progress';
-import { runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
+import { WorkerScript, runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
 import type { NeighbourJob, NeighbourWorkerData } from './neighbourWorker';
+
+/** The bundled search worker, or its source under tsx; undefined when neither is there (then search in-process). */
+export function neighbourWorkerScript(): WorkerScript | undefined {
+  return workerScript(__dirname, 'neighbourWorker');
+}
 
 /**
  * Fill the neighbour lists block by block on `workerCount` worker threads (the wasm backend is
@@ -9,6 +14,7 @@ import type { NeighbourJob, NeighbourWorkerData } from './neighbourWorker';
  * exactly as in the single-threaded search, so the lists are identical.
  */
 export async function searchBlocksInWorkers(
+  script: WorkerScript,
   unitRows: Float32Array,
   search: { n: number; dim: number; k: number; allowed?: Uint8Array; blockSize: number },
   lists: { indices: Int32Array; similarities: Float32Array },
@@ -32,7 +38,7 @@ export async function searchBlocksInWorkers(
   for (let start = 0; start < n; start += blockSize) jobs.push({ start, size: Math.min(blockSize, n - start) });
   let rowsDone = 0;
   await runJobsInWorkers<NeighbourJob, NeighbourJob>(
-    workerScript(__dirname, 'neighbourWorker'),
+    script,
     workerData,
     jobs,
     settings.workers,

@@ -79,8 +79,10 @@ async function trainInWorkers(
   const workerData: SubsetWorkerData = { X: toShared(host.X), y: toShared(host.y), arch, numClasses: host.numClasses, trainOptions, backend };
   const jobs: SubsetJob[] = subsets.map((subset, k) => ({ k, subset, seed: deriveSeed(seed, 'model', k) }));
   const outcomes: SubsetModelOutcome[] = new Array(subsets.length);
+  const script = workerScript(__dirname, 'subsetWorker');
+  if (!script) throw new Error(`the training worker subsetWorker.js is missing next to ${__dirname}`);
   await runJobsInWorkers<SubsetJob, SubsetDone>(
-    workerScript(__dirname, 'subsetWorker'),
+    script,
     workerData,
     jobs,
     workerCount,

@@ -14,12 +14,13 @@ export interface WorkerScript {
 
 /**
  * A worker's entry point: the bundled `<name>.js` next to the bundle, or from source (tests under
- * tsx) `<name>.ts` in `dir` loaded through tsx. Pass the caller's __dirname.
+ * tsx) `<name>.ts` in `dir` loaded through tsx; undefined when neither is there. Pass the caller's __dirname.
  */
-export function workerScript(dir: string, name: string): WorkerScript {
+export function workerScript(dir: string, name: string): WorkerScript | undefined {
   const bundled = path.join(dir, `${name}.js`);
   if (fs.existsSync(bundled)) return { code: bundled, eval: false };
   const source = path.join(dir, `${name}.ts`);
+  if (!fs.existsSync(source)) return undefined;
   return { code: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { readIdx } from '../../../src/core/data/idx';
 import { centredUnitRows, randomProjection, rangeScaledColumns, topKNeighbours } from '../../../src/core/factors/neighbours';
+import { neighbourWorkerScript } from '../../../src/core/factors/parallelNeighbours';
 import { TopKSelector } from '../../../src/core/factors/topKSelector';
 import { initBackend } from '../../../src/core/model/backend';
 import { createRandom } from '../../../src/core/util/random';
@@ -16,6 +17,7 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
 test('the search on two worker threads gives the single-threaded lists bit for bit (Fashion-MNIST, wasm)', async () => {
   assert.ok(fs.existsSync(FASHION), `${FASHION} is missing: run scripts/setup-system.sh (Debian dataset-fashion-mnist)`);
   await initBackend('wasm');
+  assert.ok(neighbourWorkerScript(), 'the search worker is found, so the parallel path really runs');
   const n = 3000;
   const images = readIdx(FASHION, { limit: n });
   const dim = images.width;
