@@ -28,6 +28,7 @@ await esbuild.build({
   entryPoints: {
     cli: path.join(root, 'src/cli/index.ts'),
     subsetWorker: path.join(root, 'src/core/model/subsetWorker.ts'),
+    neighbourWorker: path.join(root, 'src/core/factors/neighbourWorker.ts'),
     worker: path.join(root, 'src/worker/main.ts'),
   },
   outdir: dist,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Dataset } from '../data/dataset';
 import { PerSampleEntanglement, perSampleEntanglement } from '../factors/entanglement';
 import { InstanceFactors, instanceFactors } from '../factors/instance';
-import { NeighbourLists, centredUnitRows, randomProjection, rangeScaledColumns, rerankExactly, topKNeighbours } from '../factors/neighbours';
+import { NeighbourLists, NeighbourSearchOptions, centredUnitRows, randomProjection, rangeScaledColumns, rerankExactly, topKNeighbours } from '../factors/neighbours';
 import {
   EffectiveThresholds,
   SimilarSamples,
@@ -57,7 +57,14 @@ export async function computeFactors(
 
   report(ctx, 'similarity', 0, 'input space');
   const inputUnit = centredUnitRows(rangeScaledColumns(X, n, dim), n, dim);
-  const search = await inputCandidates(inputUnit, n, dim, options.seed, (f) => report(ctx, 'similarity', 0.6 * f, 'input space'), ctx);
+  const search = await inputCandidates(
+    inputUnit,
+    n,
+    dim,
+    options.seed,
+    { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') },
+    ctx,
+  );
   const embeddingDim = predictions.embeddingDim;
   const embeddingUnit = centredUnitRows(predictions.embeddings!, n, embeddingDim);
   report(ctx, 'similarity', 0.6, 'embedding space');
@@ -66,7 +73,7 @@ export async function computeFactors(
     n,
     embeddingDim,
     options.neighbours,
-    { allowed: split.trainMask, onBlock: (f) => report(ctx, 'similarity', 0.6 + 0.4 * f, 'embedding space') },
+    { allowed: split.trainMask, workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 + 0.4 * f, 'embedding space') },
     ctx,
   );
   const nearestSimilarity = nearestCandidateSimilarity(search.candidates);
@@ -105,16 +112,16 @@ async function inputCandidates(
   n: number,
   dim: number,
   seed: number,
-  onBlock: (fraction: number) => void,
+  search: Pick<NeighbourSearchOptions, 'workers' | 'onBlock'>,
   ctx?: JobContext,
 ): Promise<{ candidates: NeighbourLists; info: ComputedFactors['inputSearch'] }> {
   if (dim <= PROJECTION_DIM) {
-    const candidates = await topKNeighbours(inputUnit, n, dim, SIMILARITY_CANDIDATES, { onBlock }, ctx);
+    const candidates = await topKNeighbours(inputUnit, n, dim, SIMILARITY_CANDIDATES, search, ctx);
     return { candidates, info: { method: 'exact', dimensions: dim, recallAtK: null } };
   }
   const projected = randomProjection(inputUnit, n, dim, PROJECTION_DIM, deriveSeed(seed, 'projection'));
   const projectedUnit = centredUnitRows(projected, n, PROJECTION_DIM);
-  const projectedCandidates = await topKNeighbours(projectedUnit, n, PROJECTION_DIM, SIMILARITY_CANDIDATES, { onBlock }, ctx);
+  const projectedCandidates = await topKNeighbours(projectedUnit, n, PROJECTION_DIM, SIMILARITY_CANDIDATES, search, ctx);
   const recallAtK = measureRecall(inputUnit, n, dim, projectedCandidates, 10, 200, seed);
   const candidates = rerankExactly(projectedCandidates, inputUnit, dim);
   return { candidates, info: { method: 'random-projection', dimensions: PROJECTION_DIM, recallAtK } };

@@ -2,6 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { JobContext, breathe, throwIfCancelled } from '../progress';
 import { createRandom } from '../util/random';
 import { readTidy } from '../model/readTensor';
+import { BackendName, activeBackend } from '../model/backend';
+import { defaultWorkerCount } from '../model/parallelSubsetModels';
+import { BlockSearcher, defaultBlockSize } from './neighbourBlocks';
+import { neighbourWorkerScript, searchBlocksInWorkers } from './parallelNeighbours';
 
 /**
  * Each column rescaled to [0,1] by its range. Used before comparing inputs: after standardisation
@@ -67,97 +71,67 @@ export interface NeighbourLists {
 }
 
 /**
- * Exact top-k cosine neighbours of every row among the allowed rows (self excluded). The
- * similarity matrix is computed block by block as a tensor product (memory O(block x N)); the
- * selection runs in plain JS over each block, which beats the backends' TopK kernels several times.
- * `unitRows` must already be unit length (see centredUnitRows).
+ * Exact top-k cosine neighbours of every row among the allowed rows (self excluded); among equal
+ * similarities the smaller index comes first. The similarity matrix is computed block by block as
+ * a tensor product (memory O(block x N)); the selection runs in plain JS over each block, which
+ * beats the backends' TopK kernels several times. `unitRows` must already be unit length (see
+ * centredUnitRows).
  */
 export async function topKNeighbours(
   unitRows: Float32Array,
   n: number,
   dim: number,
   k: number,
-  options: { allowed?: Uint8Array; blockSize?: number; onBlock?: (fraction: number) => void } = {},
+  options: NeighbourSearchOptions = {},
   ctx?: JobContext,
 ): Promise<NeighbourLists> {
   const indices = new Int32Array(n * k).fill(-1);
   const similarities = new Float32Array(n * k).fill(NaN);
   if (k === 0 || n < 2) return { k, indices, similarities };
-  const blockSize = options.blockSize ?? Math.max(16, Math.min(512, Math.floor(16_000_000 / n)));
-  const all = tf.tensor2d(unitRows, [n, dim]);
-  // The wasm backend's matMul with transposeB is ~10x slower than with a pre-transposed operand.
-  const allTransposed = tf.transpose(all);
-  const selector = new TopKSelector(k);
+  const blockSize = options.blockSize ?? defaultBlockSize(n);
+  const workers = searchWorkers(n, blockSize, options.workers);
+  const script = workers.count > 1 ? neighbourWorkerScript() : undefined;
+  if (script) {
+    const search = { n, dim, k, allowed: options.allowed, blockSize };
+    await searchBlocksInWorkers(script, unitRows, search, { indices, similarities }, { workers: workers.count, backend: workers.backend, onBlock: options.onBlock }, ctx);
+    return { k, indices, similarities };
+  }
+  const searcher = new BlockSearcher(unitRows, { n, dim, k, allowed: options.allowed, indices, similarities });
   try {
     for (let start = 0; start < n; start += blockSize) {
       const size = Math.min(blockSize, n - start);
-      const sims = readTidy(() => tf.matMul(tf.slice(all, [start, 0], [size, dim]), allTransposed)) as Float32Array;
-      for (let r = 0; r < size; r++) {
-        const i = start + r;
-        selector.reset();
-        const row = sims.subarray(r * n, (r + 1) * n);
-        for (let j = 0; j < n; j++) {
-          if (row[j] > selector.floor && j !== i && (!options.allowed || options.allowed[j])) selector.offer(j, row[j]);
-        }
-        selector.writeSorted(indices, similarities, i * k);
-      }
+      searcher.run(start, size);
       options.onBlock?.((start + size) / n);
       throwIfCancelled(ctx);
       await breathe();
     }
   } finally {
-    all.dispose();
-    allTransposed.dispose();
+    searcher.dispose();
   }
   return { k, indices, similarities };
 }
 
-/** Keeps the k largest values offered; `floor` is the smallest kept once full (−Infinity before). */
-class TopKSelector {
-  private readonly ids: Int32Array;
-  private readonly values: Float32Array;
-  private size = 0;
-  floor = -Infinity;
+export interface NeighbourSearchOptions {
+  /** Rows that may be neighbours (all when absent). */
+  allowed?: Uint8Array;
+  blockSize?: number;
+  /** Worker threads; by default one per core (up to 4) for searches large enough to repay starting them. */
+  workers?: number;
+  onBlock?: (fraction: number) => void;
+}
 
-  constructor(private readonly k: number) {
-    this.ids = new Int32Array(k);
-    this.values = new Float32Array(k);
-  }
+/** Below this many rows a search takes about as long as starting the workers. */
+const PARALLEL_MIN_ROWS = 5000;
 
-  reset(): void {
-    this.size = 0;
-    this.floor = -Infinity;
-  }
-
-  offer(id: number, value: number): void {
-    if (this.size < this.k) {
-      this.ids[this.size] = id;
-      this.values[this.size] = value;
-      this.size++;
-      if (this.size === this.k) this.floor = this.minValue().value;
-      return;
-    }
-    const { at } = this.minValue();
-    this.ids[at] = id;
-    this.values[at] = value;
-    this.floor = this.minValue().value;
-  }
-
-  writeSorted(indices: Int32Array, similarities: Float32Array, offset: number): void {
-    const order = Array.from({ length: this.size }, (_, r) => r).sort(
-      (a, b) => this.values[b] - this.values[a] || this.ids[a] - this.ids[b],
-    );
-    order.forEach((r, c) => {
-      indices[offset + c] = this.ids[r];
-      similarities[offset + c] = this.values[r];
-    });
-  }
-
-  private minValue(): { at: number; value: number } {
-    let at = 0;
-    for (let r = 1; r < this.size; r++) if (this.values[r] < this.values[at]) at = r;
-    return { at, value: this.values[at] };
-  }
+/**
+ * How many threads search, on which backend: the worker count asked for, else the default for
+ * large searches; never with the native backend (already multi-threaded) or before any backend.
+ */
+function searchWorkers(n: number, blockSize: number, asked: number | undefined): { count: number; backend: BackendName } {
+  const backend = activeBackend()?.name;
+  if (backend === undefined || backend === 'tensorflow') return { count: 1, backend: 'cpu' };
+  const wanted = asked ?? (n >= PARALLEL_MIN_ROWS ? defaultWorkerCount() : 1);
+  return { count: Math.max(1, Math.min(wanted, Math.ceil(n / blockSize))), backend };
 }
 
 /**

@@ -1,17 +1,14 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { CancelledError } from '../errors';
 import { SubsetModelOutcome } from '../factors/memorization';
 import { JobContext } from '../progress';
 import { deriveSeed } from '../util/random';
+import { runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
 import { BackendPreference } from './backend';
 import { toDeviceData } from './deviceData';
 import { MlpArchitecture } from './mlp';
 import { trainOneSubsetModel } from './subsetModels';
 import { TrainOptions } from './train';
-import type { SubsetJob, SubsetWorkerData, SubsetWorkerReply } from './subsetWorker';
+import type { SubsetDone, SubsetJob, SubsetWorkerData } from './subsetWorker';
 
 export interface HostData {
   X: Float32Array;
@@ -68,7 +65,7 @@ async function trainInProcess(
   }
 }
 
-function trainInWorkers(
+async function trainInWorkers(
   host: HostData,
   arch: MlpArchitecture,
   subsets: Int32Array[],
@@ -80,63 +77,23 @@ function trainInWorkers(
   ctx?: JobContext,
 ): Promise<SubsetModelOutcome[]> {
   const workerData: SubsetWorkerData = { X: toShared(host.X), y: toShared(host.y), arch, numClasses: host.numClasses, trainOptions, backend };
-  const entry = workerEntry();
+  const jobs: SubsetJob[] = subsets.map((subset, k) => ({ k, subset, seed: deriveSeed(seed, 'model', k) }));
   const outcomes: SubsetModelOutcome[] = new Array(subsets.length);
-  const pool: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  return new Promise<SubsetModelOutcome[]>((resolve, reject) => {
-    let settled = false;
-    const finish = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      ctx?.signal?.removeEventListener('abort', onAbort);
-      for (const worker of pool) void worker.terminate();
-      if (err) reject(err);
-      else resolve(outcomes);
-    };
-    const onAbort = () => finish(new CancelledError());
-    ctx?.signal?.addEventListener('abort', onAbort);
-    if (ctx?.signal?.aborted) return onAbort();
-    const dispatch = (worker: Worker) => {
-      if (next >= subsets.length) return;
-      const k = next++;
-      const job: SubsetJob = { k, subset: subsets[k], seed: deriveSeed(seed, 'model', k) };
-      worker.postMessage(job);
-    };
-    for (let w = 0; w < workerCount; w++) {
-      const worker = new Worker(entry.code, { workerData, eval: entry.eval });
-      pool.push(worker);
-      worker.on('message', (reply: SubsetWorkerReply) => {
-        if (reply.type === 'error') return finish(new Error(`training worker failed: ${reply.message}`));
-        const member = new Uint8Array(host.y.length);
-        for (const i of subsets[reply.k]) member[i] = 1;
-        outcomes[reply.k] = { member, pTrue: reply.pTrue, correct: reply.correct, seconds: reply.seconds };
-        done++;
-        onModelDone(done);
-        if (done === subsets.length) finish();
-        else dispatch(worker);
-      });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`training worker exited with code ${code}`));
-      });
-      dispatch(worker);
-    }
-  });
-}
-
-function toShared<T extends Float32Array | Int32Array>(array: T): T {
-  const shared = new SharedArrayBuffer(array.byteLength);
-  const copy = new (array.constructor as { new (buffer: SharedArrayBuffer): T })(shared);
-  copy.set(array);
-  return copy;
-}
-
-/** The bundled worker sits next to the bundle; from source (tests under tsx) the .ts file is loaded through tsx. */
-function workerEntry(): { code: string; eval: boolean } {
-  const bundled = path.join(__dirname, 'subsetWorker.js');
-  if (fs.existsSync(bundled)) return { code: bundled, eval: false };
-  const source = path.join(__dirname, 'subsetWorker.ts');
-  return { code: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
+  const script = workerScript(__dirname, 'subsetWorker');
+  if (!script) throw new Error(`the training worker subsetWorker.js is missing next to ${__dirname}`);
+  await runJobsInWorkers<SubsetJob, SubsetDone>(
+    script,
+    workerData,
+    jobs,
+    workerCount,
+    'training',
+    (reply, done) => {
+      const member = new Uint8Array(host.y.length);
+      for (const i of subsets[reply.k]) member[i] = 1;
+      outcomes[reply.k] = { member, pTrue: reply.pTrue, correct: reply.correct, seconds: reply.seconds };
+      onModelDone(done);
+    },
+    ctx,
+  );
+  return outcomes;
 }

@@ -4,6 +4,7 @@ import { DeviceData, toDeviceData } from './deviceData';
 import { MlpArchitecture } from './mlp';
 import { trainOneSubsetModel } from './subsetModels';
 import type { SubsetTrainOptions } from './parallelSubsetModels';
+import { serveJobs } from '../util/workerPool';
 
 export interface SubsetWorkerData {
   X: Float32Array;
@@ -20,28 +21,22 @@ export interface SubsetJob {
   seed: number;
 }
 
-export type SubsetWorkerReply =
-  | { type: 'done'; k: number; pTrue: Float32Array; correct: Uint8Array; seconds: number }
-  | { type: 'error'; message: string };
+export interface SubsetDone {
+  k: number;
+  pTrue: Float32Array;
+  correct: Uint8Array;
+  seconds: number;
+}
 
-async function serve(port: NonNullable<typeof parentPort>, setup: SubsetWorkerData): Promise<void> {
+if (parentPort) {
+  const setup = workerData as SubsetWorkerData;
   let data: DeviceData | undefined;
   const ready = initBackend(setup.backend).then(() => {
     data = toDeviceData(setup.X, setup.arch.inputDim, setup.y, setup.numClasses);
   });
-  let queue = Promise.resolve();
-  port.on('message', (job: SubsetJob) => {
-    queue = queue.then(async () => {
-      try {
-        await ready;
-        const outcome = await trainOneSubsetModel(data!, setup.arch, job.subset, setup.trainOptions, job.seed);
-        const reply: SubsetWorkerReply = { type: 'done', k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds };
-        port.postMessage(reply, [outcome.pTrue.buffer as ArrayBuffer, outcome.correct.buffer as ArrayBuffer]);
-      } catch (err) {
-        port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies SubsetWorkerReply);
-      }
-    });
+  serveJobs<SubsetJob, SubsetDone>(parentPort, ready, async (job) => {
+    const outcome = await trainOneSubsetModel(data!, setup.arch, job.subset, setup.trainOptions, job.seed);
+    const reply: SubsetDone = { k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds };
+    return { reply, transfer: [outcome.pTrue.buffer as ArrayBuffer, outcome.correct.buffer as ArrayBuffer] };
   });
 }
-
-if (parentPort) void serve(parentPort, workerData as SubsetWorkerData);
