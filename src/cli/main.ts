@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
-    .option('--workers <n>', 'parallel training threads for the K thorough models', wholeNumber)
+    .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: AuditFlags) => {
