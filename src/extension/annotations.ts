@@ -4,6 +4,7 @@ import type { AuditSample } from '../core/report/auditSchema';
 import { LineAnnotation, codeLensTitle, planLineAnnotations } from './logic/annotationPlan';
 import { difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { breakdownLines } from './logic/reportViews';
+import type { ConfiguredSettings } from './configuredSettings';
 import { ResultsStore } from './resultsStore';
 
 /**
@@ -23,6 +24,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   constructor(
     private readonly store: ResultsStore,
     extensionUri: vscode.Uri,
+    private readonly settings: ConfiguredSettings,
   ) {
     // Rows of a CSV are often wider than the editor, so the end-of-line text can be off-screen: a
     // gutter icon and an overview-ruler mark show which rows are flagged without scrolling right.
@@ -41,6 +43,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
       vscode.languages.registerHoverProvider(selector, this),
       vscode.languages.registerCodeLensProvider(selector, this),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      settings.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && store.markStale(e.document.uri.fsPath)),
       store.onDidChange(() => {
         this.cleared = false;
@@ -63,7 +66,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
       const options = plan.map((a) => ({ range: new vscode.Range(a.line, 0, a.line, 0), renderOptions: { after: { contentText: stale ? `${a.text} (stale)` : a.text } } }));
       editor.setDecorations(stale ? this.staleDecoration : this.decoration, options);
       editor.setDecorations(stale ? this.decoration : this.staleDecoration, []);
-      if (!stale && this.setting<boolean>('problems')) this.publishProblems(editor.document, plan);
+      if (!stale && this.settings.currentOrDefaults().problems) this.publishProblems(editor.document, plan);
     }
   }
 
@@ -81,7 +84,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   private planFor(document: vscode.TextDocument): LineAnnotation[] {
     const result = this.store.forFile(document.uri.fsPath);
     if (!result || this.cleared) return [];
-    return planLineAnnotations(result.report, path.dirname(result.datasetPath), document.uri.fsPath, this.setting<number>('annotateTopN') ?? 100, result.forget);
+    return planLineAnnotations(result.report, path.dirname(result.datasetPath), document.uri.fsPath, this.settings.currentOrDefaults().annotateTopN, result.forget);
   }
 
   private publishProblems(document: vscode.TextDocument, plan: LineAnnotation[]): void {
@@ -93,10 +96,6 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
         return d;
       }),
     );
-  }
-
-  private setting<T>(name: string): T | undefined {
-    return vscode.workspace.getConfiguration('forgetlens').get<T>(name);
   }
 
   dispose(): void {

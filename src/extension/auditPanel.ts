@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HostToWebview, PanelTab, ROWS_PER_MESSAGE, WebviewToHost } from '../protocol/webview';
+import { parseWebviewMessage } from '../protocol/webviewSchema';
 import { panelNotices } from './logic/panelNotices';
 import { toDetail, toForgetSummary, toMeta, toRows } from './logic/reportViews';
 import { createNonce, renderPanelHtml } from './panelHtml';
@@ -84,7 +85,11 @@ export class AuditPanel implements vscode.Disposable {
       elementsUri: asUri('dist', 'vscode-elements.js'),
     });
     this.disposables.push(
-      webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)),
+      webview.onDidReceiveMessage((m: unknown) => {
+        const message = parseWebviewMessage(m);
+        if ('invalid' in message) AuditPanel.log?.(`panel: ${message.invalid}; ignored`);
+        else this.onMessage(message);
+      }),
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => this.keepPinned()),
       store.onDidChange(() => this.sendAll()),
@@ -139,7 +144,8 @@ export class AuditPanel implements vscode.Disposable {
       }
       case 'reveal': {
         const sample = result?.report.samples.find((s) => s.id === message.id);
-        if (sample && result) void revealSample(sample, path.dirname(result.datasetPath), this.panel.viewColumn).catch((err: unknown) => AuditPanel.log?.(`panel: cannot reveal ${sample.id}: ${String(err)}`));
+        const source = result?.sources.get(message.id);
+        if (sample && source) void revealSample(sample, source, this.panel.viewColumn).catch((err: unknown) => AuditPanel.log?.(`panel: cannot reveal ${sample.id}: ${String(err)}`));
         return;
       }
       case 'exportReport':

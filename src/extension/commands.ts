@@ -6,14 +6,13 @@ import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
 import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
 import { labelChoice } from './logic/labelColumn';
-import { AuditSettings } from './logic/resultPaths';
+import { DATA_FILE, chooseDataset, tabInputFile } from './logic/datasetChoice';
+import { auditKey } from './logic/settings';
 import { chooseForgetDataset } from './logic/forgetDataset';
 import { LoadedResult } from './resultsStore';
 import { statusOf } from './logic/statusText';
 import { readForgetIds } from '../core/forget/forgetIds';
 import { revealSample } from './revealSample';
-
-const DATA_FILE = /\.(csv|tsv|jsonl|ndjson)$/i;
 
 type CommandFactory = (ctx: ExtensionContext) => (...args: unknown[]) => unknown;
 
@@ -29,17 +28,6 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'forgetlens.clearAnnotations': (ctx) => () => ctx.annotations.clear(),
 };
 
-function settings(): AuditSettings & { backend: 'auto' | 'wasm' | 'cpu' | 'tensorflow' } {
-  const c = vscode.workspace.getConfiguration('forgetlens');
-  return {
-    mode: c.get<'fast' | 'thorough'>('mode', 'fast'),
-    k: c.get<number>('k', 32),
-    seed: c.get<number>('seed', 0),
-    similarity: c.get<number | 'auto'>('similarityThreshold', 'auto'),
-    backend: c.get<'auto' | 'wasm' | 'cpu' | 'tensorflow'>('backend', 'auto'),
-  };
-}
-
 function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window.showWarningMessage(`ForgetLens: ${RESTRICTED_NOTICE}`, 'Open Results').then((choice) => choice && vscode.commands.executeCommand('forgetlens.openResults'));
@@ -47,21 +35,26 @@ function requireTrust(): boolean {
 }
 
 async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
-  if (uri) return uri.fsPath;
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && DATA_FILE.test(active.fsPath)) return active.fsPath;
+  const choice = chooseDataset({
+    explicit: uri?.fsPath,
+    activeDocument: active?.scheme === 'file' ? active.fsPath : undefined,
+    activeTab: tabInputFile(vscode.window.tabGroups.activeTabGroup.activeTab?.input),
+  });
+  if (choice.kind === 'dataset') return choice.path;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
   return picked?.[0]?.fsPath;
 }
 
 async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
+  const s = ctx.settings.current();
   const dataset = await pickDataset(uri);
   if (!dataset) return;
+  ctx.store.choose(dataset);
   const label = await askLabelColumn(dataset);
   if (label === null) return;
-  const s = { ...settings(), label };
-  const dir = await ctx.store.resultDir(dataset, s);
+  const dir = await ctx.store.resultDir(dataset, auditKey(s, label));
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
     ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
     AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
@@ -71,7 +64,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     type: 'audit',
     dataset,
     outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarity, embedding: 0.9 }, ...(label ? { label } : {}) },
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}) },
   });
   if (outcome.kind !== 'done') return;
   ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
@@ -108,6 +101,7 @@ function firstLine(file: string): string {
 
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
+  const s = ctx.settings.current();
   if (ctx.store.all().length === 0) {
     void vscode.window.showWarningMessage('ForgetLens: audit the dataset first (ForgetLens: Audit Dataset…).');
     return;
@@ -116,7 +110,6 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
   if (!forgetFile) return;
   const result = await datasetForRequest(ctx, forgetFile);
   if (!result) return;
-  const s = settings();
   const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, {
     type: 'forget',
     dataset: result.datasetPath,
@@ -201,7 +194,8 @@ async function openSample(ctx: ExtensionContext, id?: string): Promise<void> {
   const result = ctx.store.active();
   const sample = id ? result?.report.samples.find((s) => s.id === id) : undefined;
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { selectId: id, tab: 'samples' });
-  if (sample && result && sample.source.line === undefined) await revealSample(sample, path.dirname(result.datasetPath));
+  const source = id ? result?.sources.get(id) : undefined;
+  if (sample && source && sample.source.line === undefined) await revealSample(sample, source);
 }
 
 async function exportReport(ctx: ExtensionContext): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotations } from './annotations';
+import type { ConfiguredSettings } from './configuredSettings';
 import type { JobRunner } from './jobRunner';
 import type { ResultsStore } from './resultsStore';
 
@@ -11,4 +12,5 @@ export interface ExtensionContext {
   jobs: JobRunner;
   annotations: Annotations;
   log: vscode.LogOutputChannel;
+  settings: ConfiguredSettings;
 }

@@ -1,11 +1,14 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Annotations } from './annotations';
 import { AuditPanel, AuditPanelSerializer, PANEL_VIEW_TYPE } from './auditPanel';
 import { COMMANDS } from './commands';
+import { ConfiguredSettings } from './configuredSettings';
 import { ExtensionContext } from './context';
 import { ImageResults } from './imageResults';
 import { JobRunner } from './jobRunner';
+import { describeCommandFailure } from './logic/commandErrors';
 import { RESTRICTED_NOTICE } from './logic/panelNotices';
 import { statusOf } from './logic/statusText';
 import { ResultsStore } from './resultsStore';
@@ -14,7 +17,12 @@ import { ResultsStore } from './resultsStore';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ForgetLens', { log: true });
   const workspaceRoot = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
-  const store = new ResultsStore(workspaceRoot);
+  const store = new ResultsStore(workspaceRoot, {
+    workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => realFolder(f.uri.fsPath)),
+    trusted: () => vscode.workspace.isTrusted,
+    log: (line) => log.warn(line),
+  });
+  const settings = new ConfiguredSettings();
   AuditPanel.log = (line) => log.info(line);
   // First, before anything else can throw: activation by onWebviewPanel is VS Code waiting to
   // hand over a panel restored from the last session.
@@ -24,13 +32,15 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceRoot,
     store,
     jobs: new JobRunner(context.extensionUri.fsPath, log),
-    annotations: new Annotations(store, context.extensionUri),
+    annotations: new Annotations(store, context.extensionUri, settings),
     log,
+    settings,
   };
   const images = new ImageResults(store);
   context.subscriptions.push(
     log,
     store,
+    settings,
     ctx.jobs,
     ctx.annotations,
     images,
@@ -42,9 +52,12 @@ export function activate(context: vscode.ExtensionContext): void {
       else ctx.jobs.idle('ForgetLens');
       AuditPanel.refresh();
     }),
-    ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
+    ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, guarded(id, factory(ctx), log))),
   );
-  store.restore();
+  const refused = store.restore();
+  if (refused.length) {
+    void vscode.window.showWarningMessage(`ForgetLens: ${refused.length === 1 ? 'a result was' : `${refused.length} results were`} not loaded: ${refused[0]}`, 'Show Log').then((choice) => choice && log.show());
+  }
   // After a window reload the status bar shows the last result again, as before the reload.
   const last = store.active();
   if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
@@ -52,3 +65,31 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 export function deactivate(): void {}
+
+/** A failing command shows what failed and offers the log, instead of VS Code's generic modal. */
+function guarded(id: string, command: (...args: unknown[]) => unknown, log: vscode.LogOutputChannel): (...args: unknown[]) => Promise<unknown> {
+  const title = commandTitle(id);
+  return async (...args) => {
+    try {
+      return await command(...args);
+    } catch (err) {
+      const failure = describeCommandFailure(title, err);
+      log.error(failure.detail);
+      void vscode.window.showErrorMessage(failure.message, 'Show Log').then((choice) => choice && log.show());
+      return undefined;
+    }
+  };
+}
+
+function commandTitle(id: string): string {
+  const contributed = (vscode.extensions.getExtension('forgetlens.forgetlens')?.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string }> } } | undefined)?.contributes?.commands;
+  return contributed?.find((c) => c.command === id)?.title ?? id;
+}
+
+function realFolder(folder: string): string {
+  try {
+    return fs.realpathSync.native(folder);
+  } catch {
+    return folder;
+  }
+}

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
-import { resolveSource } from './logic/annotationPlan';
 import { HARD_FROM, MODERATE_FROM, difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { ResultsStore } from './resultsStore';
 
@@ -23,7 +22,11 @@ export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeD
     this.byFile = new Map();
     for (const result of this.store.all()) {
       for (const sample of result.report.samples) {
-        if (sample.source.line === undefined && sample.difficulty >= MODERATE_FROM) this.byFile.set(resolveSource(sample.source.file, path.dirname(result.datasetPath)), sample);
+        if (sample.source.line === undefined && sample.difficulty >= MODERATE_FROM) {
+          // Explorer URIs carry the workspace's path, which may differ from the real one by a symlink.
+          this.byFile.set(path.resolve(path.dirname(result.datasetPath), sample.source.file), sample);
+          this.byFile.set(result.sources.get(sample.id)!, sample);
+        }
       }
     }
     this.decorationsChanged.fire(undefined);

@@ -5,6 +5,9 @@ export function renderPanelHtml(options: { cspSource: string; nonce: string; scr
   const { cspSource, nonce } = options;
   const csp = [
     "default-src 'none'",
+    // default-src does not cover these: no <base> can redirect relative URLs, no form can post.
+    "base-uri 'none'",
+    "form-action 'none'",
     `img-src ${cspSource}`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,

@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
-import { resolveSource } from './logic/annotationPlan';
 import { isLargeFile } from './logic/panelNotices';
 
 /**
  * Open a sample where it lives: the line of a CSV/JSONL row, or the image file; in the first
- * column unless the panel is there (showing a file over the panel would hide it).
+ * column unless the panel is there (showing a file over the panel would hide it). `sourcePath` is
+ * the real path the results store checked inside the dataset when it loaded the result.
  */
-export async function revealSample(sample: AuditSample, baseDir: string, panelColumn?: vscode.ViewColumn): Promise<void> {
-  const uri = vscode.Uri.file(resolveSource(sample.source.file, baseDir));
+export async function revealSample(sample: AuditSample, sourcePath: string, panelColumn?: vscode.ViewColumn): Promise<void> {
+  const uri = vscode.Uri.file(sourcePath);
   const viewColumn = panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
   if (sample.source.line === undefined) {
     await vscode.commands.executeCommand('vscode.open', uri, { viewColumn, preview: true });

@@ -1,12 +1,11 @@
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
 import type { ProgressEvent } from '../core/progress';
-import type { WorkerEvent, WorkerRequest } from '../protocol/worker';
+import type { WorkerRequest } from '../protocol/worker';
+import { parseWorkerEvent } from '../protocol/workerSchema';
+import { JobOutcome, finalOutcome, outcomeOf } from './logic/jobOutcome';
 
-export type JobOutcome =
-  | { kind: 'done'; files: string[] }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string; badInput: boolean };
+export type { JobOutcome };
 
 /** How long a cancelled worker gets to stop by itself before it is killed. */
 const CANCEL_GRACE_MS = 1500;
@@ -26,22 +25,15 @@ export class WorkerJob {
     this.child.stderr?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
     this.done = new Promise<JobOutcome>((resolve) => {
       let outcome: JobOutcome | undefined;
-      this.child.on('message', (event: WorkerEvent) => {
-        if (event.type === 'progress') onProgress(event.event);
-        else if (event.type === 'done') outcome = { kind: 'done', files: event.files };
-        else if (event.type === 'cancelled') outcome = { kind: 'cancelled' };
-        else outcome = { kind: 'failed', message: event.message, badInput: event.badInput };
+      this.child.on('message', (message: unknown) => {
+        const event = parseWorkerEvent(message);
+        if ('invalid' in event) {
+          log(event.invalid);
+          outcome ??= { kind: 'failed', badInput: false, message: event.invalid };
+        } else if (event.type === 'progress') onProgress(event.event);
+        else outcome = outcomeOf(event);
       });
-      this.child.on('exit', (code, signal) => {
-        if (this.cancelled) return resolve({ kind: 'cancelled' });
-        resolve(
-          outcome ?? {
-            kind: 'failed',
-            badInput: false,
-            message: `the ForgetLens worker stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}${code === 134 || signal === 'SIGABRT' ? ': probably out of memory' : ''})`,
-          },
-        );
-      });
+      this.child.on('exit', (code, signal) => resolve(finalOutcome(outcome, this.cancelled, { code, signal })));
       this.child.on('error', (err) => resolve({ kind: 'failed', badInput: false, message: `could not start the ForgetLens worker: ${err.message}` }));
     });
     this.child.send(request);

@@ -1,20 +1,12 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-
-/** Settings that change an audit's result: part of the cache key. */
-export interface AuditSettings {
-  mode: 'fast' | 'thorough';
-  k: number;
-  seed: number;
-  label?: string;
-  similarity: number | 'auto';
-}
+import type { AuditKey } from './settings';
 
 /**
  * Where an audit's result lives: `.forgetlens/<dataset name>-<hash>/audit.json`, the hash over
  * the dataset content and the settings, so the same data and settings reuse the result.
  */
-export function resultDirFor(workspaceRoot: string, datasetPath: string, datasetSha256: string, settings: AuditSettings): string {
+export function resultDirFor(workspaceRoot: string, datasetPath: string, datasetSha256: string, settings: AuditKey): string {
   const key = crypto.createHash('sha256').update(`${datasetSha256}\n${stableJson(settings)}`).digest('hex').slice(0, 16);
   const name = path.basename(datasetPath).replace(/[^A-Za-z0-9._-]+/g, '_');
   return path.join(workspaceRoot, '.forgetlens', `${name}-${key}`);

@@ -50,12 +50,13 @@ test('rows of a deletion request show their verdict, whatever their difficulty, 
 });
 
 test('result folders are keyed by content and settings: same inputs same folder, any change a new one', () => {
-  const settings = { mode: 'fast' as const, k: 32, seed: 0, similarity: 'auto' as const };
+  const settings = { mode: 'fast' as const, seed: 0, similarity: 'auto' as const, backend: 'auto' as const };
   const a = resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', settings);
   assert.equal(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', { ...settings }));
   assert.ok(a.startsWith(path.join('/ws', '.forgetlens', 'My_Data.csv-')));
   assert.notEqual(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abd', settings));
   assert.notEqual(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', { ...settings, seed: 1 }));
+  assert.notEqual(a, resultDirFor('/ws', '/ws/data/My Data.csv', 'abc', { ...settings, backend: 'cpu' }));
 });
 
 test('panel rows and details carry what the table and breakdown need', () => {
