@@ -70,7 +70,13 @@ function parseObject(text: string, file: string, line: number): Record<string, u
 function unionOfKeys(objects: Array<Record<string, unknown>>): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const object of objects) for (const key of Object.keys(object)) if (!seen.has(key)) seen.add(key), keys.push(key);
+  for (const object of objects) {
+    for (const key of Object.keys(object)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+    }
+  }
   return keys;
 }
 

@@ -18,7 +18,7 @@ export function parseIndex(text: string, indexFile: string): ResultIndex {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${indexFile}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${indexFile}: not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   const parsed = IndexSchema.safeParse(json);
   if (!parsed.success) {
