@@ -53,10 +53,19 @@ test('forget audit on digits: copies left behind make deletion ineffective, samp
   }
 
   assert.equal(report.algorithms.length, 7);
+  // ToW from the accuracies the report shows, by its definition (tug-of-war, ../shared/docs/SCIENCE.md), not by the code that made it.
+  const r = report.retrain;
+  const towOf = (m: { forgetAcc: number | null; retainAcc: number | null; testAcc: number | null }) =>
+    (1 - Math.abs(m.forgetAcc! - r.forgetAcc!)) * (1 - Math.abs(m.retainAcc! - r.retainAcc!)) * (1 - Math.abs(m.testAcc! - r.testAcc!));
   for (const alg of [...report.algorithms, report.rum!.rum, report.rum!.control]) {
-    assert.ok(alg.tow >= 0 && alg.tow <= 1, `${alg.name} ToW ${alg.tow}`);
-    assert.ok(alg.seconds > 0);
+    assert.ok(Math.abs(alg.tow - towOf(alg)) < 1e-3, `${alg.name}: ToW ${alg.tow}, from its accuracies ${towOf(alg).toFixed(4)}`);
+    assert.ok(Math.abs(alg.relativeTime - alg.seconds / r.seconds) < 1e-3 * Math.max(1, alg.relativeTime), `${alg.name}: relative time ${alg.relativeTime} vs ${alg.seconds} s / ${r.seconds} s`);
   }
+  // Times are measured: the models' seconds fit inside the run's wall clock, and are not all the same.
+  const wall = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
+  const timed = [report.original, r, ...report.algorithms];
+  assert.ok(timed.reduce((sum, m) => sum + m.seconds, 0) <= wall + 0.5, `model seconds ${timed.map((m) => m.seconds).join(' + ')} within the run's ${wall} s`);
+  assert.ok(new Set(report.algorithms.map((a) => a.seconds)).size > 1, 'each algorithm has its own measured time');
   assert.equal(report.rum!.control.name, 'rum-shuffled-control');
   assert.match(report.rum!.split, /^thirds by (memorization \(the audit's estimate\)|the confidence proxy)/);
   // RUM is compared with its own algorithms (default recipe none → finetune → salun) run once on the whole set.
