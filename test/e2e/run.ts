@@ -20,13 +20,14 @@ import { forgetSetAudit } from './scenarios/forgetSetAudit';
 import { hostileData } from './scenarios/hostileData';
 import { imageFolderBadges } from './scenarios/imageFolderBadges';
 import { reloadReusesResults } from './scenarios/reloadReusesResults';
+import { trustBoundary } from './scenarios/trustBoundary';
 import { CspMonitor } from './security';
 import { prepareWorkspace } from './workspace';
 
 // In this order: each starts where the one before left the window. The forget-set audit runs
 // after the image folder's audit, so it proves the request goes to the dataset holding its ids
 // (the digits), not to the last audited one.
-const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults];
+const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults, trustBoundary];
 /** The whole stage must stay under 10 minutes: scenarios not started by then are reported as not run. */
 const BUDGET_MS = 9 * 60_000;
 
