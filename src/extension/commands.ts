@@ -168,6 +168,8 @@ function activeIdList(): string | undefined {
 
 /** Append the ids of the rows selected in the editor to `.forgetlens/forget-set.txt`. */
 async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
+  // It writes to .forgetlens/: nothing is written in Restricted Mode.
+  if (!requireTrust()) return;
   const editor = vscode.window.activeTextEditor;
   const result = editor && ctx.store.forFile(editor.document.uri.fsPath);
   if (!editor || !result) {

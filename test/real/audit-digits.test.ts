@@ -37,7 +37,8 @@ test('deliberately flipped labels rank among the hardest (ROC AUC >= 0.9), and t
   const fastConfidence = train.map((s) => fastById.get(s.id)!.factors.confidence ?? NaN);
   const rhoEstimate = spearman(fastMem, thoroughMem);
   const rhoConfidence = spearman(fastConfidence, thoroughMem);
-  assert.ok(Math.abs(rhoEstimate) >= 0.5, `|Spearman| fast memorization vs thorough = ${rhoEstimate.toFixed(3)}`);
+  // Same direction: a sample the subsample models find memorized is one the fast estimate ranks high.
+  assert.ok(rhoEstimate >= 0.5, `Spearman fast memorization vs thorough = ${rhoEstimate.toFixed(3)}`);
   assert.ok(rhoConfidence <= -0.5, `Spearman confidence proxy vs thorough memorization = ${rhoConfidence.toFixed(3)}`);
 });
 
