@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { InputError } from '../../../src/core/errors';
 import { describeCommandFailure } from '../../../src/extension/logic/commandErrors';
 import { finalOutcome } from '../../../src/extension/logic/jobOutcome';
+import { renderPanelHtml } from '../../../src/extension/panelHtml';
 import { parseWebviewMessage } from '../../../src/protocol/webviewSchema';
 import { parseWorkerEvent } from '../../../src/protocol/workerSchema';
 
@@ -51,4 +52,14 @@ test('a failing command names itself and the problem; the stack goes to the log 
   assert.equal(bug.message, "ForgetLens: Export Report… failed: Cannot read properties of undefined (reading 'dir')");
   assert.ok(!bug.userError);
   assert.match(bug.detail, /\n\s+at /);
+});
+
+test("the panel's CSP also forbids <base> and form posts, which default-src does not cover", () => {
+  const html = renderPanelHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'n0nce', scriptUri: 's.js', styleUri: 's.css', elementsUri: 'e.js' });
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  assert.equal(directives.get('default-src'), "'none'");
+  assert.equal(directives.get('base-uri'), "'none'");
+  assert.equal(directives.get('form-action'), "'none'");
+  assert.equal(directives.get('script-src'), "'nonce-n0nce'");
 });
