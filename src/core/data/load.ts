@@ -5,14 +5,16 @@ import { JobContext, report } from '../progress';
 import { TableReadOptions, readDelimited } from './csv';
 import { Dataset, DatasetFormat } from './dataset';
 import { EncoderState, encodeTable } from './encode';
+import { detectFormat } from './detectFormat';
 import { sha256File, sha256Files } from './hash';
-import { idxImagesPath, isIdxImages, readIdx } from './idx';
+import { idxImagesPath, readIdx } from './idx';
 import { readImageFolder } from './images';
 import { readJsonl } from './jsonl';
 import { pixelTable } from './pixelTable';
 import { ParsedTable } from './tableBuilder';
 
 export type { EncoderState };
+export { detectFormat };
 
 export interface LoadOptions {
   /** Label column or key; default label/target/class/y, else the last column. */
@@ -25,25 +27,6 @@ export interface LoadOptions {
   imageSize?: number;
   /** Encode like this training set (for a separate test file). */
   encoder?: EncoderState;
-}
-
-export function detectFormat(target: string): DatasetFormat {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new InputError('no such file or folder', target);
-  }
-  if (stat.isDirectory()) {
-    const inside = fs.readdirSync(target);
-    return inside.some((f) => isIdxImages(f)) ? 'idx' : 'images';
-  }
-  const name = path.basename(target).toLowerCase();
-  if (isIdxImages(name)) return 'idx';
-  if (name.endsWith('.csv')) return 'csv';
-  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
-  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
-  throw new InputError('unknown dataset format: expected .csv, .tsv, .jsonl/.ndjson, an image folder (root/<class>/<image>) or IDX images', target);
 }
 
 /** Read any supported dataset into features, labels, ids and sources. The dataset is only read. */
