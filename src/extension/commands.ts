@@ -6,7 +6,7 @@ import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
 import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
 import { labelChoice } from './logic/labelColumn';
-import { DATA_FILE, chooseDataset, tabInputFile } from './logic/datasetChoice';
+import { DATA_FILE, chooseDataset, datasetPickItems, tabInputFile } from './logic/datasetChoice';
 import { auditKey } from './logic/settings';
 import { chooseForgetDataset } from './logic/forgetDataset';
 import { LoadedResult } from './resultsStore';
@@ -42,6 +42,12 @@ async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
     activeTab: tabInputFile(vscode.window.tabGroups.activeTabGroup.activeTab?.input),
   });
   if (choice.kind === 'dataset') return choice.path;
+  // Never assume the workspace folder: list its data files, with the dialog as the last entry.
+  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,jsonl,ndjson}', '**/{node_modules,.forgetlens,.git}/**', 200);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const item = await vscode.window.showQuickPick(datasetPickItems(files.map((f) => f.fsPath), root), { title: 'ForgetLens: which dataset?', placeHolder: 'No data file is open in the editor' });
+  if (!item) return undefined;
+  if (item.path) return item.path;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
   return picked?.[0]?.fsPath;
 }

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 /** Files the audit reads as tables. */
 export const DATA_FILE = /\.(csv|tsv|jsonl|ndjson)$/i;
 
@@ -32,4 +34,25 @@ export function tabInputFile(input: unknown): string | undefined {
   if (typeof uri !== 'object' || uri === null) return undefined;
   const { scheme, fsPath } = uri as { scheme?: unknown; fsPath?: unknown };
   return scheme === 'file' && typeof fsPath === 'string' ? fsPath : undefined;
+}
+
+export interface DatasetPickItem {
+  label: string;
+  description: string;
+  /** undefined: the "choose another" entry that opens the file dialog. */
+  path: string | undefined;
+}
+
+/**
+ * The quick pick shown when nothing in front of the user is a dataset: the workspace's data files
+ * (shallowest first, then by name), then an entry to choose a file or image folder elsewhere.
+ */
+export function datasetPickItems(files: readonly string[], workspaceRoot: string): DatasetPickItem[] {
+  const relative = (f: string) => (workspaceRoot && f.startsWith(workspaceRoot + path.sep) ? path.relative(workspaceRoot, f) : f);
+  const depth = (f: string) => relative(f).split(path.sep).length;
+  const sorted = [...new Set(files)].filter((f) => DATA_FILE.test(f)).sort((a, b) => depth(a) - depth(b) || relative(a).localeCompare(relative(b)));
+  return [
+    ...sorted.map((f) => ({ label: path.basename(f), description: relative(f), path: f })),
+    { label: 'Choose a file or image folder…', description: 'CSV, TSV, JSONL, or a folder with one sub-folder of images per class', path: undefined },
+  ];
 }
