@@ -7,6 +7,7 @@ import { validateForgetReport } from '../../src/core/forget/schema';
 import { CLI, runCli } from '../helpers/cli';
 import { DigitRow, readDigits, writeDigitsCsv } from '../helpers/digits';
 import { tempDir, writeFile } from '../helpers/tempFiles';
+import { ReportedAccuracies, towFromAccuracies } from '../helpers/tow';
 
 // Real data: scikit-learn's digits. Group A: mislabelled samples, each with three near-copies
 // (same wrong label) that stay in the data. Group B: mislabelled samples with no copy.
@@ -53,10 +54,9 @@ test('forget audit on digits: copies left behind make deletion ineffective, samp
   }
 
   assert.equal(report.algorithms.length, 7);
-  // ToW from the accuracies the report shows, by its definition (tug-of-war, ../shared/docs/SCIENCE.md), not by the code that made it.
+  // ToW from the accuracies the report shows, by its definition, not by the code that made it.
   const r = report.retrain;
-  const towOf = (m: { forgetAcc: number | null; retainAcc: number | null; testAcc: number | null }) =>
-    (1 - Math.abs(m.forgetAcc! - r.forgetAcc!)) * (1 - Math.abs(m.retainAcc! - r.retainAcc!)) * (1 - Math.abs(m.testAcc! - r.testAcc!));
+  const towOf = (m: ReportedAccuracies) => towFromAccuracies(m, r);
   for (const alg of [...report.algorithms, report.rum!.rum, report.rum!.control]) {
     assert.ok(Math.abs(alg.tow - towOf(alg)) < 1e-3, `${alg.name}: ToW ${alg.tow}, from its accuracies ${towOf(alg).toFixed(4)}`);
     assert.ok(Math.abs(alg.relativeTime - alg.seconds / r.seconds) < 1e-3 * Math.max(1, alg.relativeTime), `${alg.name}: relative time ${alg.relativeTime} vs ${alg.seconds} s / ${r.seconds} s`);

@@ -7,6 +7,7 @@ import { validateForgetReport } from '../../src/core/forget/schema';
 import { createRandom, permutation } from '../../src/core/util/random';
 import { runCli } from '../helpers/cli';
 import { tempDir, writeFile } from '../helpers/tempFiles';
+import { towFromAccuracies } from '../helpers/tow';
 
 // Real data: the first 1500 Fashion-MNIST training images, 2×2 average-pooled to 14×14 (fast on
 // a loaded machine). Fashion-MNIST rather than digits: with a random 10% forget set a model
@@ -57,7 +58,9 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every algorithm
     const forgetAcc = alg.forgetAcc!;
     assert.ok(forgetAcc < original, `${alg.name} leaves forget accuracy at the original's ${original}\n${table}`);
     assert.ok(Math.abs(forgetAcc - retrained) < Math.abs(original - retrained), `${alg.name} is not closer to the retrained ${retrained} than the original ${original}\n${table}`);
-    assert.ok(alg.tow >= 0 && alg.tow <= 1, `${alg.name} ToW ${alg.tow}`);
+    assert.ok(Math.abs(alg.tow - towFromAccuracies(alg, report.retrain)) < 1e-3, `${alg.name}: ToW ${alg.tow}, from its accuracies ${towFromAccuracies(alg, report.retrain).toFixed(4)}`);
+    // Closer to retraining than doing nothing.
+    assert.ok(alg.tow > towFromAccuracies(report.original, report.retrain), `${alg.name}: ToW ${alg.tow} not above the original model's ${towFromAccuracies(report.original, report.retrain).toFixed(4)}\n${table}`);
     // Not by wrecking the model: retained and held-out accuracy stay near the retrained model's.
     assert.ok(alg.retainAcc! >= report.retrain.retainAcc! - 0.1, `${alg.name} retain accuracy collapsed\n${table}`);
     assert.ok(alg.testAcc! >= report.retrain.testAcc! - 0.1, `${alg.name} test accuracy collapsed\n${table}`);
