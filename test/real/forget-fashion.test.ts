@@ -41,7 +41,7 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every algorithm
   const forget = Array.from(order.subarray(0, ids.length / 10), (k) => ids[k]);
   writeFile(dir, 'request.csv', ['ticket,id', ...forget.map((id, k) => `T${k},${id}`)].join('\n') + '\n');
 
-  const run = runCli(['forget', 'fashion.csv', '--forget', 'request.csv', '--out', 'out', '--seed', '1', '--retrain-seeds', '2', '--param', 'finetune.epochs=8', '--param', 'l1-sparse.l1=0.001'], dir);
+  const run = runCli(['forget', 'fashion.csv', '--forget', 'request.csv', '--out', 'out', '--seed', '1', '--retrain-seeds', '2', '--param', 'finetune.steps=400', '--param', 'l1-sparse.l1=0.001'], dir);
   assert.equal(run.status, 0, run.stderr);
   const report = validateForgetReport(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'forget-audit.json'), 'utf8')));
   assert.equal(report.samples.length, forget.length);
@@ -62,8 +62,8 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every algorithm
     assert.ok(alg.retainAcc! >= report.retrain.retainAcc! - 0.1, `${alg.name} retain accuracy collapsed\n${table}`);
     assert.ok(alg.testAcc! >= report.retrain.testAcc! - 0.1, `${alg.name} test accuracy collapsed\n${table}`);
   }
-  assert.equal(report.algorithms[0].params.epochs, 8, '--param overrides a default');
-  assert.ok(report.reproduce.includes('--param finetune.epochs=8') && report.reproduce.includes('--param l1-sparse.l1=0.001'), report.reproduce);
+  assert.equal(report.algorithms[0].params.steps, 400, '--param overrides a default');
+  assert.ok(report.reproduce.includes('--param finetune.steps=400') && report.reproduce.includes('--param l1-sparse.l1=0.001'), report.reproduce);
   // Most of a random forget set is typical: the summary says they need nothing rather than crediting fine-tuning.
   const already = report.samples.filter((s) => s.verdict === 'forgettable' && s.pOriginal - s.pRetrain <= report.settings.forgottenTolerance).length;
   assert.ok(already > 0 && report.summary.text.includes(`${already} need nothing`), report.summary.text);
