@@ -29,13 +29,15 @@ export function forgetSection(select: (id: string, reveal: boolean) => void): HT
   void drawMethods(chart, forget.methods);
 
   if (forget.rum) {
-    const { rum, control, recipe } = forget.rum;
+    const { rum, control, recipe, estimate, tierSizes } = forget.rum;
+    const by = estimate === 'confidence-proxy' ? 'the confidence proxy' : estimate ? `${estimate} memorization` : 'memorization';
+    const sizes = tierSizes ? ` of ${tierSizes.join('/')}` : '';
     const gain = rum.tow - control.tow;
     section.appendChild(el('h3', { text: 'RUM vs control' }));
     section.appendChild(
       el('p', {
         className: 'rum',
-        text: `RUM (thirds by memorization, low to high: ${recipe.join(' → ')}) ToW ${rum.tow.toFixed(3)} vs control (random thirds) ${control.tow.toFixed(3)}: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} from ordering by memorization.`,
+        text: `RUM (tiers${sizes} by ${by}, low to high: ${recipe.join(' → ')}) ToW ${rum.tow.toFixed(3)} vs control (random tiers) ${control.tow.toFixed(3)}: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} from ordering by memorization.`,
       }),
     );
   }

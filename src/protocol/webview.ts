@@ -68,7 +68,7 @@ export interface ForgetSummary {
   verdicts: Array<{ id: string; verdict: Verdict; evidence: string }>;
   counts: Record<Verdict, number>;
   alsoConsiderDeleting: string[];
-  rum: { rum: ForgetMethod; control: ForgetMethod; recipe: string[] } | null;
+  rum: { rum: ForgetMethod; control: ForgetMethod; recipe: string[]; estimate?: 'fast' | 'thorough' | 'confidence-proxy'; tierSizes?: number[] } | null;
   htmlReport: string | null;
 }
 

@@ -174,7 +174,7 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     await page.click('#tab-forget');
     assert.equal(await page.locator('.forget .verdicts li').count(), requested.length);
     assert.ok(((await page.textContent('.forget .verdicts')) ?? '').includes(HOSTILE[1]));
-    assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random thirds\) 0\.930: \+0\.040/);
+    assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random tiers\) 0\.930: \+0\.040/);
     assert.equal(await page.locator('.forget .also-delete li').count(), 2);
     await page.waitForSelector('.forget svg');
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-forget.png'), fullPage: true });

@@ -12,14 +12,17 @@ import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
 import { summaryText } from './summaryText';
+import { RumOrdering } from './rum';
 
 /** RUM, its shuffled-split control, and its algorithms run once on the whole forget set. */
 export interface RumRuns {
   rum: UnlearningRun;
   control: UnlearningRun;
   baselines: UnlearningRun[];
-  /** What the thirds were ranked by. */
-  ordering: string;
+  /** What the tiers were scored by. */
+  ordering: RumOrdering;
+  /** Samples in the low, medium and high tiers. */
+  tierSizes: number[];
 }
 
 export interface ForgetReportInputs {
@@ -72,13 +75,22 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
       rum: inputs.options.rum,
       forgottenTolerance: FORGOTTEN_TOLERANCE,
     },
+    protocol: {
+      validationSize: split.validationIdx.length,
+      validationFrom: 'retain',
+      validationHeldOutFromTraining: true,
+      testUsedFor: 'reporting only',
+      budget: 'optimiser steps',
+    },
     original: metricsOf(inputs.original.evaluation, inputs.original.seconds),
     retrain: metricsOf(retrain.evaluation, retrain.seconds),
     algorithms: runs.map((run) => unlearnedMetrics(run, retrain)),
     rum: inputs.rum
       ? {
           recipe: inputs.options.rumRecipe,
-          split: `thirds by ${inputs.rum.ordering}, low to high; control: random thirds of the same sizes`,
+          split: `tiers by ${inputs.rum.ordering.source}: medium the ${inputs.rum.tierSizes[1]} closest to ${round4(inputs.rum.ordering.centre)}, low (${inputs.rum.tierSizes[0]}) and high (${inputs.rum.tierSizes[2]}) below and above them, unlearned low to high; control: random tiers of the same sizes`,
+          estimate: inputs.rum.ordering.estimate,
+          tierSizes: inputs.rum.tierSizes,
           rum: unlearnedMetrics(inputs.rum.rum, retrain),
           control: unlearnedMetrics(inputs.rum.control, retrain),
           baselines: inputs.rum.baselines.map((run) => unlearnedMetrics(run, retrain)),
@@ -162,6 +174,7 @@ export function reproduceCommand(inputs: Pick<ForgetReportInputs, 'dataset' | 'o
   const parts = ['npx forgetlens forget', JSON.stringify(inputs.dataset.path), '--forget', JSON.stringify(o.forgetFile), '--seed', String(o.seed), '--algorithms', o.algorithms.join(',')];
   parts.push('--retrain-seeds', String(o.retrainSeeds));
   if (o.rum) parts.push('--rum', '--rum-recipe', o.rumRecipe.join(','));
+  if (o.mode !== 'fast') parts.push('--mode', o.mode);
   for (const [algorithm, params] of Object.entries(o.params)) {
     for (const [name, value] of Object.entries(params ?? {})) parts.push('--param', `${algorithm}.${name}=${value}`);
   }

@@ -1,3 +1,4 @@
+import { AuditMode } from '../audit/options';
 import { BackendPreference } from '../model/backend';
 import { AlgorithmName, HyperParameters } from '../unlearn/types';
 import { DEFAULT_RUM_RECIPE, RumRecipe } from './rum';
@@ -15,6 +16,8 @@ export interface ForgetAuditOptions {
   retrainSeeds: number;
   allowMissing: boolean;
   testFraction: number;
+  /** The per-sample audit's memorization estimate, which RUM's tiers also use. */
+  mode: AuditMode;
   backend: BackendPreference;
   /** Override the training epochs sized from the data (original and retrained models). */
   epochs?: number;
@@ -30,5 +33,6 @@ export const DEFAULT_FORGET_OPTIONS: Omit<ForgetAuditOptions, 'forgetFile'> = {
   retrainSeeds: 3,
   allowMissing: false,
   testFraction: 0.1,
+  mode: 'fast',
   backend: 'auto',
 };

@@ -38,6 +38,18 @@ export const ForgetReportSchema = z.object({
   }),
   model: z.object({ architecture: z.string(), backend: z.string(), epochs: z.number().int(), trainSamples: z.number().int(), testSamples: z.number().int() }),
   settings: z.object({ seed: z.number().int(), retrainSeeds: z.number().int(), algorithms: z.array(z.string()), rum: z.boolean(), forgottenTolerance: z.number() }),
+  /** What each split was used for (optional: absent in older reports, whose rewind read the test split). */
+  protocol: z
+    .object({
+      /** Samples in V, carved from the retain pool before any model trained. */
+      validationSize: z.number().int().nonnegative(),
+      validationFrom: z.literal('retain'),
+      /** Neither the original nor the retrained models trained on V. */
+      validationHeldOutFromTraining: z.boolean(),
+      testUsedFor: z.literal('reporting only'),
+      budget: z.literal('optimiser steps'),
+    })
+    .optional(),
   original: metrics,
   retrain: metrics,
   algorithms: z.array(unlearned),
@@ -45,6 +57,10 @@ export const ForgetReportSchema = z.object({
     .object({
       recipe: z.array(z.string()),
       split: z.string(),
+      /** The score the tiers were drawn by (optional: absent in older reports). */
+      estimate: z.enum(['fast', 'thorough', 'confidence-proxy']).optional(),
+      /** Samples in the low, medium and high tiers (optional: absent in older reports). */
+      tierSizes: z.array(z.number().int().nonnegative()).length(3).optional(),
       rum: unlearned,
       control: unlearned,
       /** RUM's algorithms run once on the whole forget set (optional: absent in older reports). */

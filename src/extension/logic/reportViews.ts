@@ -90,7 +90,7 @@ export function toForgetSummary(forget: ForgetReport, htmlReport: string | null)
     verdicts: forget.samples.map((s) => ({ id: s.id, verdict: s.verdict, evidence: s.evidence })),
     counts,
     alsoConsiderDeleting: forget.summary.alsoConsiderDeleting,
-    rum: forget.rum ? { rum: method(forget.rum.rum), control: method(forget.rum.control), recipe: forget.rum.recipe } : null,
+    rum: forget.rum ? { rum: method(forget.rum.rum), control: method(forget.rum.control), recipe: forget.rum.recipe, estimate: forget.rum.estimate, tierSizes: forget.rum.tierSizes } : null,
     htmlReport,
   };
 }
