@@ -53,10 +53,10 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
     const items = virtualizer.getVirtualItems();
     const next = new Map<number, HTMLTableRowElement>();
     for (const item of items) next.set(item.index, drawn.get(item.index) ?? createRow(item.index));
+    let focusLost = false;
     for (const [index, tr] of drawn) {
       if (next.has(index)) continue;
-      // Removing the focused row would drop keyboard focus to the page: keep it in the grid.
-      if (tr.contains(document.activeElement)) scroll.focus({ preventScroll: true });
+      focusLost ||= tr.contains(document.activeElement);
       tr.remove();
     }
     let cursor: ChildNode | null = before.nextSibling;
@@ -67,8 +67,13 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
     drawn = next;
     const first = items[0];
     const last = items[items.length - 1];
-    before.style.height = `${first ? first.start - virtualizer.options.paddingStart : 0}px`;
-    after.style.height = `${last ? virtualizer.getTotalSize() - last.end : 0}px`;
+    // From indexes, not the virtualizer's offsets: those shift while it holds a scroll correction,
+    // which shortens the grid under a scroll to its end and stops it short of the last row.
+    before.style.height = `${first ? first.index * rowHeight : 0}px`;
+    after.style.height = `${last ? (count - 1 - last.index) * rowHeight : 0}px`;
+    // Removing the focused row dropped keyboard focus to the page: keep it in the grid. Only now,
+    // as focus() lays out, and a layout of the half-updated rows would clamp the scroll position.
+    if (focusLost) scroll.focus({ preventScroll: true });
     if (!calibrated && calibrate()) return draw();
     if (pendingFocus !== undefined && drawn.has(pendingFocus)) {
       drawn.get(pendingFocus)!.focus({ preventScroll: true });
@@ -98,11 +103,15 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
     reveal(index, { focus, center }) {
       if (index < 0 || index >= count) return;
       pendingFocus = focus ? index : undefined;
-      const top = virtualizer.options.paddingStart + index * rowHeight;
-      const visibleTop = scroll.scrollTop + virtualizer.options.paddingStart;
-      const visibleBottom = scroll.scrollTop + scroll.clientHeight;
-      const onScreen = top >= visibleTop && top + rowHeight <= visibleBottom;
-      if (!onScreen || center) virtualizer.scrollToIndex(index, { align: center ? 'center' : 'auto' });
+      // Rows are all one height, so the row's place is known without drawing it.
+      const top = headerHeight + index * rowHeight;
+      const view = scroll.clientHeight - headerHeight;
+      const scrollTop = scroll.scrollTop;
+      let target = scrollTop;
+      if (center) target = top - headerHeight - (view - rowHeight) / 2;
+      else if (top < scrollTop + headerHeight) target = top - headerHeight;
+      else if (top + rowHeight > scrollTop + scroll.clientHeight) target = top + rowHeight - scroll.clientHeight;
+      if (Math.round(target) !== Math.round(scrollTop)) scroll.scrollTop = Math.max(0, target);
       draw();
     },
     rowAt: (index) => drawn.get(index),
