@@ -111,7 +111,10 @@ export function tableSection(actions: TableActions): SamplesTable {
   return {
     element,
     mount() {
-      if (shown.length > 0 && !rows) rows = virtualRows(scroll, body, head, shown.length, createRow);
+      if (shown.length === 0 || rows) return;
+      rows = virtualRows(scroll, body, head, shown.length, createRow);
+      // A selection that survived a reload or a new filter is shown, not left somewhere off screen.
+      if (selectedIndex >= 0) rows.reveal(selectedIndex, { focus: false, center: true });
     },
     reveal(id, focus) {
       const index = shown.findIndex((r) => r.id === id);

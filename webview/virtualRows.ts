@@ -30,6 +30,8 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
   let headerHeight = 0;
   let calibrated = false;
   let pendingFocus: number | undefined;
+  /** A reveal asked for before the grid had a size (a hidden tab): done again once it is measured. */
+  let revealBeforeLayout: { index: number; options: { focus: boolean; center?: boolean } } | undefined;
 
   const options = () => ({
     count,
@@ -74,7 +76,11 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
     // Removing the focused row dropped keyboard focus to the page: keep it in the grid. Only now,
     // as focus() lays out, and a layout of the half-updated rows would clamp the scroll position.
     if (focusLost) scroll.focus({ preventScroll: true });
-    if (!calibrated && calibrate()) return draw();
+    if (!calibrated && calibrate()) {
+      const again = revealBeforeLayout;
+      revealBeforeLayout = undefined;
+      return again ? api.reveal(again.index, again.options) : draw();
+    }
     if (pendingFocus !== undefined && drawn.has(pendingFocus)) {
       drawn.get(pendingFocus)!.focus({ preventScroll: true });
       pendingFocus = undefined;
@@ -97,11 +103,10 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
     return true;
   }
 
-  draw();
-
-  return {
+  const api: VirtualRows = {
     reveal(index, { focus, center }) {
       if (index < 0 || index >= count) return;
+      if (!calibrated) revealBeforeLayout = { index, options: { focus, center } };
       pendingFocus = focus ? index : undefined;
       // Rows are all one height, so the row's place is known without drawing it.
       const top = headerHeight + index * rowHeight;
@@ -120,4 +125,6 @@ export function virtualRows(scroll: HTMLElement, body: HTMLTableSectionElement, 
       unmount();
     },
   };
+  draw();
+  return api;
 }
