@@ -136,7 +136,8 @@ export function tableSection(actions: TableActions): SamplesTable {
 function sortHeader(column: Column, resort: () => void): HTMLElement {
   const view = persisted.view;
   const active = view.sortKey === column.key;
-  const th = el('th', { className: `col-${column.key}`, text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
+  // Narrow columns cut the title with an ellipsis: the tooltip has it whole.
+  const th = el('th', { className: `col-${column.key}`, text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, title: `sort by ${column.title}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
   const sortBy = () => {
     view.descending = view.sortKey === column.key ? !view.descending : !ASCENDING_FIRST.has(column.key);
     view.sortKey = column.key;
