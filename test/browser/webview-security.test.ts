@@ -146,6 +146,14 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     }
     assert.deepEqual(errors, []);
 
+    // The grid places rows by one row height: rows without an image (from row 120 on) are as high as rows with one.
+    await page.evaluate(`document.querySelector('.table-scroll').scrollTop = 100 * document.querySelector('tbody tr[data-id]').getBoundingClientRect().height`);
+    await waitUntil(page, `!!document.querySelector('tr[data-id="${rows[IMAGE_ROWS + 5].id}"]') && !!document.querySelector('tr[data-id="${rows[IMAGE_ROWS - 5].id}"]')`);
+    const heights = (await page.$$eval('table.samples tbody tr[data-id]', (trs) => trs.map((tr) => Math.round(tr.getBoundingClientRect().height * 10) / 10))) as number[];
+    assert.equal(new Set(heights).size, 1, `rows of different heights: ${[...new Set(heights)].join(', ')} px`);
+    await page.evaluate(`document.querySelector('.table-scroll').scrollTop = 0`);
+    await waitUntil(page, `!!document.querySelector('tr[data-id="row5"]')`);
+
     // Keyboard: arrows move between rows, Enter selects and reveals, Space selects only.
     await page.locator('table.samples tbody tr[data-id]').first().focus();
     await page.keyboard.press('ArrowDown');
