@@ -10,6 +10,7 @@ import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './ben
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
 import { headlineSection } from './headlineSection';
+import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
     (underLoad ? ': **taken under load from other processes, so every time here is pessimistic and noisy; rerun on a quiet machine for clean numbers**.' : '.') +
     `\n\nRegenerate with \`npm run bench\` (quick: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16). ` +
     `Training plans (sized from the data, as the audit does): digits ${describePlan(digits)}; Fashion-MNIST 10k ${describePlan(fashion10k)}.\n\n` +
-    sections.join('\n\n') +
+    [...sections, ...keptSections(path.join(ROOT, 'docs', 'BENCHMARKS.md'))].join('\n\n') +
     '\n\n' +
     READING_NOTES +
     '\n';

@@ -35,9 +35,9 @@ export function panelFrame(page: Page, timeoutMs: number): Promise<Frame> {
   return frameWith(page, 'table.samples tbody tr', timeoutMs);
 }
 
-/** "page 1 of 18 · 1797 of 1797 samples" → 1797 of 1797, as the panel's pager says it. */
+/** "1797 of 1797 samples" → 1797 of 1797, as the line under the panel's table says it. */
 export async function panelSampleCount(panel: Frame): Promise<{ shown: number; total: number; text: string }> {
-  const text = (await panel.textContent('.pager')) ?? '';
+  const text = (await panel.textContent('.table-status')) ?? '';
   const m = /(\d+) of (\d+) samples/.exec(text);
   return { shown: m ? Number(m[1]) : NaN, total: m ? Number(m[2]) : NaN, text };
 }

@@ -29,7 +29,7 @@ export const hostileData: Scenario = {
     check(count !== undefined, `the panel lists the ${rows} rows of ${name}`);
 
     // The hostile ids are in the table as text, exactly as in the file.
-    const ids = await panel.$$eval('table.samples tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''));
+    const ids = await panel.$$eval('table.samples tbody tr[data-id] td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''));
     for (const id of HOSTILE_IDS) check(ids.includes(id), `the table shows the id ${JSON.stringify(id)} as text`);
     await checkInert(panel);
 
