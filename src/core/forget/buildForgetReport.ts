@@ -11,7 +11,7 @@ import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
-import { CarrierRetrain } from './carrierRetrain';
+import { CarrierRetrain, classStillLearnt } from './carrierRetrain';
 import { carrierEvidence } from './carrierEvidence';
 import { summaryText } from './summaryText';
 
@@ -79,7 +79,13 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     },
     original: metricsOf(inputs.original.evaluation, inputs.original.seconds),
     retrain: metricsOf(retrain.evaluation, retrain.seconds),
-    carrierRetrain: { perSpace: inputs.carriers.perSpace, heldOut: inputs.carriers.heldOut, models: inputs.carriers.pTrue?.length ?? 0, seconds: round4(inputs.carriers.seconds) },
+    carrierRetrain: {
+      perSpace: inputs.carriers.perSpace,
+      heldOut: inputs.carriers.heldOut,
+      models: inputs.carriers.pTrue?.length ?? 0,
+      seconds: round4(inputs.carriers.seconds),
+      classCheck: inputs.carriers.classCheck.map((c, k) => ({ label: dataset.classes[k], pRetrain: finiteOrNull(c.pRetrain), pRetrainWithoutCarriers: finiteOrNull(c.pRetrainWithoutCarriers) })),
+    },
     algorithms: runs.map((run) => unlearnedMetrics(run, retrain)),
     rum: inputs.rum
       ? {
@@ -129,7 +135,8 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       carrierEvidence(c, dataset.ids[c.index], dataset.classes[dataset.y[c.index]], seedsOf(retrain.pTrue, c.index), seedsOf(carriers.pTrue, c.index)),
     );
     const tested = evaluated.length > 0 && withoutSeeds.length > 0;
-    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, residual });
+    const classOk = classStillLearnt(carriers.classCheck[dataset.y[i]], FORGOTTEN_TOLERANCE);
+    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, classStillLearnt: classOk, residual });
     return {
       id,
       source: dataset.sources[i],

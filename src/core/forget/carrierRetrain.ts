@@ -17,6 +17,8 @@ export interface CarrierRetrain {
   heldOut: number;
   /** Wall-clock time of the candidate search and the extra retrains. */
   seconds: number;
+  /** Per class (index): median p(label) on its test samples, never trained on by either retrain. */
+  classCheck: Array<{ pRetrain: number; pRetrainWithoutCarriers: number }>;
 }
 
 export interface CarrierRetrainInputs {
@@ -47,8 +49,33 @@ export async function retrainWithoutCarriers(inputs: CarrierRetrainInputs, ctx?:
   const byIndex = new Map(Array.from(kept, (i, k) => [i, found[k]]));
   const candidates = Array.from(split.forgetIdx, (i) => byIndex.get(i) ?? []);
   const heldOut = new Set(candidates.flatMap((list) => list.map((c) => c.index)));
-  if (kept.length === 0) return { candidates, pTrue: null, perSpace: inputs.perSpace, heldOut: 0, seconds: (performance.now() - started) / 1000 };
+  if (kept.length === 0) return { candidates, pTrue: null, perSpace: inputs.perSpace, heldOut: 0, seconds: (performance.now() - started) / 1000, classCheck: [] };
   const subset = split.retainIdx.filter((i) => !heldOut.has(i));
   const outcomes = await trainSubsetModelsInParallel(host, inputs.arch, retrainPTrue.map(() => subset), inputs.trainOptions, inputs.retrainSeed, inputs.settings, inputs.onModelDone, ctx);
-  return { candidates, pTrue: outcomes.map((o) => o.pTrue), perSpace: inputs.perSpace, heldOut: heldOut.size, seconds: (performance.now() - started) / 1000 };
+  const pTrue = outcomes.map((o) => o.pTrue);
+  const classCheck = Array.from({ length: host.numClasses }, (_, c) => ({ pRetrain: testMedian(retrainPTrue, split.testIdx, host.y, c), pRetrainWithoutCarriers: testMedian(pTrue, split.testIdx, host.y, c) }));
+  return { candidates, pTrue, perSpace: inputs.perSpace, heldOut: heldOut.size, seconds: (performance.now() - started) / 1000, classCheck };
+}
+
+/**
+ * Median p(label) over the test samples of one class, pooled over the models (NaN without any).
+ * The median: test samples that are themselves carried by the candidates (copies that fell into
+ * the test split) lose their label too, and must not make a still-learnt class look lost.
+ */
+function testMedian(models: Float32Array[], testIdx: Int32Array, y: Int32Array, label: number): number {
+  const values: number[] = [];
+  for (const p of models) for (const i of testIdx) if (y[i] === label) values.push(p[i]);
+  if (values.length === 0) return NaN;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+/**
+ * The counterfactual is fair only if it leaves the rest of the class learnable: on the class's
+ * test samples (held out by both retrains) the median p may not fall by more than the tolerance.
+ */
+export function classStillLearnt(check: { pRetrain: number; pRetrainWithoutCarriers: number } | undefined, tolerance: number): boolean {
+  if (!check || !Number.isFinite(check.pRetrain) || !Number.isFinite(check.pRetrainWithoutCarriers)) return true;
+  return check.pRetrainWithoutCarriers >= check.pRetrain - tolerance;
 }

@@ -63,6 +63,8 @@ export const ForgetReportSchema = z.object({
     models: z.number().int(),
     /** What it cost: candidate search and the extra retrains, wall clock. */
     seconds: z.number().nonnegative(),
+    /** Per class: median p(label) on its test samples under both retrains; a fall beyond the tolerance voids the test for that class. */
+    classCheck: z.array(z.object({ label: z.string(), pRetrain: z.number().nullable(), pRetrainWithoutCarriers: z.number().nullable() })),
   }),
   algorithms: z.array(unlearned),
   rum: z

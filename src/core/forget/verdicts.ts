@@ -13,6 +13,8 @@ export interface VerdictInputs {
   /** p(label) under each retrain without the forget set and all candidate carriers (same seeds); null when not run. */
   withoutCarriersSeeds: number[] | null;
   carriers: CarrierEvidence[];
+  /** False when removing the carriers also cost the class's test samples their label: the counterfactual then proves nothing. */
+  classStillLearnt: boolean;
   /** residual per algorithm: p under the unlearned model minus p under the retrained one. */
   residual: Record<string, number>;
 }
@@ -41,6 +43,13 @@ export function decideVerdict(v: VerdictInputs): { verdict: Verdict; evidence: s
   if (keepsLabel(v.retrainSeeds)) {
     const without = v.withoutCarriersSeeds && seedSpread(v.withoutCarriersSeeds).mean;
     const confirmed = v.carriers.filter((c) => c.confirmed);
+    if (v.withoutCarriersSeeds && without !== null && losesLabel(v.withoutCarriersSeeds) && !v.classStillLearnt) {
+      return {
+        verdict: 'forgettable',
+        evidence: `a model that never saw it predicts its label anyway (p = ${pRetrain.toFixed(2)}); retrained also without its ${v.carriers.length} most similar same-label samples it does not (p = ${without.toFixed(2)}), but neither does the class's test data: too much of the class was held out to tell whether anything carries it`,
+        outcome,
+      };
+    }
     if (v.withoutCarriersSeeds && without !== null && losesLabel(v.withoutCarriersSeeds)) {
       const named = confirmed.length ? `; ${confirmed.length} of them ${confirmed.length === 1 ? 'carries' : 'carry'} its pattern and should be deleted too: ${confirmed.slice(0, 5).map((c) => c.id).join(', ')}${confirmed.length > 5 ? ', …' : ''}` : '; no single candidate shows its own evidence of carrying it';
       return {

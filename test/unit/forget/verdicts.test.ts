@@ -27,14 +27,17 @@ test('carrier evidence: confirmed only when its own label is kept while trained 
 test('verdicts: ineffective-alone needs the retrains to keep the label and the retrains without carriers to lose it', () => {
   const carriers: CarrierEvidence[] = [carrierEvidence(candidate, 'c1', '3', [0.99, 0.99, 0.98], [0.01, 0.02, 0.0])];
   const kept = [0.99, 0.98, 0.99];
-  const ineffective = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.02, 0.01, 0.05], carriers, residual: { finetune: 0 } });
+  const ineffective = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.02, 0.01, 0.05], carriers, classStillLearnt: true, residual: { finetune: 0 } });
   assert.equal(ineffective.verdict, 'ineffective-alone');
   assert.match(ineffective.evidence, /should be deleted too: c1/);
-  const typical = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.97, 0.98, 0.96], carriers, residual: { finetune: 0 } });
+  const typical = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.97, 0.98, 0.96], carriers, classStillLearnt: true, residual: { finetune: 0 } });
   assert.equal(typical.verdict, 'forgettable');
   assert.match(typical.evidence, /a model that never saw it predicts its label anyway/);
+  const depleted = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.02, 0.01, 0.05], carriers, classStillLearnt: false, residual: { finetune: 0 } });
+  assert.equal(depleted.verdict, 'forgettable', 'when the class itself is no longer learnt the counterfactual proves nothing');
+  assert.match(depleted.evidence, /too much of the class was held out/);
   // Similar samples do not matter when the retrains already lose the label.
-  const needsUnlearning = decideVerdict({ pOriginal: 1, retrainSeeds: [0.02, 0.05, 0.01], withoutCarriersSeeds: null, carriers, residual: { finetune: 0.9, salun: 0.05 } });
+  const needsUnlearning = decideVerdict({ pOriginal: 1, retrainSeeds: [0.02, 0.05, 0.01], withoutCarriersSeeds: null, carriers, classStillLearnt: true, residual: { finetune: 0.9, salun: 0.05 } });
   assert.equal(needsUnlearning.verdict, 'hard');
   assert.match(needsUnlearning.evidence, /only salun reaches/);
 });
@@ -43,7 +46,7 @@ test('over-forgetting is its own outcome, never counted as reaching the retraine
   assert.equal(algorithmOutcome(-0.5), 'over-forgotten');
   assert.equal(algorithmOutcome(-0.05), 'reached');
   assert.equal(algorithmOutcome(0.5), 'not-reached');
-  const v = decideVerdict({ pOriginal: 1, retrainSeeds: [0.6, 0.2, 0.1], withoutCarriersSeeds: null, carriers: [], residual: { finetune: -0.3, neggrad: 0.02 } });
+  const v = decideVerdict({ pOriginal: 1, retrainSeeds: [0.6, 0.2, 0.1], withoutCarriersSeeds: null, carriers: [], classStillLearnt: true, residual: { finetune: -0.3, neggrad: 0.02 } });
   assert.equal(v.verdict, 'hard', 'fine-tuning over-forgets: it does not make the sample forgettable');
   assert.deepEqual(v.outcome, { finetune: 'over-forgotten', neggrad: 'reached' });
   assert.match(v.evidence, /finetune over-forgets it/);
