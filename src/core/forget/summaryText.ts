@@ -10,11 +10,14 @@ export function summaryText(report: ForgetReport): string {
   // Forgettable samples that no method needs to move are not "removed" by anything: say so, rather than credit fine-tuning.
   const tolerance = report.settings.forgottenTolerance;
   const forgettable = report.samples.filter((s) => s.verdict === 'forgettable');
-  const typical = forgettable.filter((s) => keepsLabel(s.pRetrainSeeds)).length;
+  const predicted = forgettable.filter((s) => keepsLabel(s.pRetrainSeeds));
+  const undecided = predicted.filter((s) => s.pRetrainWithoutCarriersSeeds.length > 0 && !keepsLabel(s.pRetrainWithoutCarriersSeeds)).length;
+  const typical = predicted.length - undecided;
   const atLevel = forgettable.filter((s) => !keepsLabel(s.pRetrainSeeds) && s.pOriginal - s.pRetrain <= tolerance).length;
-  const removed = forgettable.length - typical - atLevel;
+  const removed = forgettable.length - predicted.length - atLevel;
   if (removed) clauses.push(`${removed} ${are(removed)} removed by ${gentle}`);
   if (typical) clauses.push(`${typical} need${typical === 1 ? 's' : ''} nothing beyond deletion: a model that never saw ${typical === 1 ? 'it predicts it' : 'them predicts them'} anyway, as typical of ${typical === 1 ? 'its' : 'their'} class`);
+  if (undecided) clauses.push(`${undecided} ${are(undecided)} undecided and counted as forgettable: without ${undecided === 1 ? 'its' : 'their'} most similar same-label samples the retrain seeds disagree whether the model still predicts ${undecided === 1 ? 'it' : 'them'}`);
   if (atLevel) clauses.push(`${atLevel} need${atLevel === 1 ? 's' : ''} nothing: the original model already gives ${atLevel === 1 ? 'it' : 'them'} no more confidence than a retrained one`);
   if (report.summary.hard) clauses.push(`${report.summary.hard} ${are(report.summary.hard)} hard: only aggressive unlearning methods (or a full retrain) remove them`);
   if (report.summary.ineffectiveAlone) {

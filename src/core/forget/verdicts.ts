@@ -58,6 +58,14 @@ export function decideVerdict(v: VerdictInputs): { verdict: Verdict; evidence: s
         outcome,
       };
     }
+    if (v.withoutCarriersSeeds && without !== null && !keepsLabel(v.withoutCarriersSeeds)) {
+      const perSeed = v.withoutCarriersSeeds.map((p) => p.toFixed(2)).join(', ');
+      return {
+        verdict: 'forgettable',
+        evidence: `undecided, treated as forgettable: a model that never saw it predicts its label anyway (p = ${pRetrain.toFixed(2)}); retrained also without its ${v.carriers.length} most similar same-label samples the seeds disagree (p = ${perSeed}), so no carrier is proven`,
+        outcome,
+      };
+    }
     const tested = without === null ? '' : `, and still p = ${without.toFixed(2)} without its ${v.carriers.length} most similar same-label samples`;
     return { verdict: 'forgettable', evidence: `deleting it is enough: a model that never saw it predicts its label anyway (p = ${pRetrain.toFixed(2)}${tested}); it is typical of its class`, outcome };
   }

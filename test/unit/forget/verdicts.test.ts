@@ -33,6 +33,9 @@ test('verdicts: ineffective-alone needs the retrains to keep the label and the r
   const typical = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.97, 0.98, 0.96], carriers, classStillLearnt: true, residual: { finetune: 0 } });
   assert.equal(typical.verdict, 'forgettable');
   assert.match(typical.evidence, /a model that never saw it predicts its label anyway/);
+  const undecided = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0, 0, 0.98], carriers, classStillLearnt: true, residual: { finetune: 0 } });
+  assert.equal(undecided.verdict, 'forgettable');
+  assert.match(undecided.evidence, /^undecided.*the seeds disagree \(p = 0\.00, 0\.00, 0\.98\)/);
   const depleted = decideVerdict({ pOriginal: 1, retrainSeeds: kept, withoutCarriersSeeds: [0.02, 0.01, 0.05], carriers, classStillLearnt: false, residual: { finetune: 0 } });
   assert.equal(depleted.verdict, 'forgettable', 'when the class itself is no longer learnt the counterfactual proves nothing');
   assert.match(depleted.evidence, /too much of the class was held out/);
