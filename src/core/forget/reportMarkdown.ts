@@ -21,7 +21,7 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   }
   lines.push('', '## Carriers: who keeps a requested sample alive', '', carrierRetrainText(r), '');
   for (const c of sampleCarrierLines(r)) {
-    lines.push(`- **${cell(c.id)}** (${c.verdict}): ${c.confirmed.length} confirmed ${c.confirmed.length === 1 ? 'carrier' : 'carriers'}, ${c.notConfirmed} other ${c.notConfirmed === 1 ? 'candidate' : 'candidates'} typical of the class${c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(cell).join(', ')}` : ''}`);
+    lines.push(`- **${cell(c.id)}** (${c.verdict}): ${c.confirmed.length} confirmed ${c.confirmed.length === 1 ? 'carrier' : 'carriers'}, ${c.notConfirmed} other ${c.notConfirmed === 1 ? 'candidate' : 'candidates'} without that evidence${c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(cell).join(', ')}` : ''}`);
     for (const carrier of c.confirmed) lines.push(`  - ${cell(carrier.id)}: ${cell(carrier.why)}`);
   }
   if (r.summary.alsoConsiderDeleting.length) {
