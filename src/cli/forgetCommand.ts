@@ -21,6 +21,7 @@ interface ForgetFlags {
   label?: string;
   id?: string;
   retrainSeeds: number;
+  carriers: number;
   epochs?: number;
   workers?: number;
   backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -45,6 +46,7 @@ export function registerForgetCommand(program: Command): void {
     .option('--id <column>', 'id column or key')
     .option('--param <algorithm.name=value>', 'override a hyper-parameter, e.g. finetune.learningRate=0.1 (repeatable)', collectParam, {})
     .option('--retrain-seeds <n>', 'models retrained from scratch as the reference', wholeNumber, 3)
+    .option('--carriers <n>', 'candidate carriers per requested sample in each of input and model space (same label)', wholeNumber, 5)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
@@ -65,6 +67,7 @@ export function registerForgetCommand(program: Command): void {
             label: flags.label,
             id: flags.id,
             retrainSeeds: Math.max(1, flags.retrainSeeds),
+            carriersPerSpace: flags.carriers,
             epochs: flags.epochs,
             workers: flags.workers,
             backend: flags.backend,

@@ -98,7 +98,13 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
         forget: {
           text: HOSTILE.join(' '),
           methods: [{ name: HOSTILE[1], tow: 0.9, towMia: 0.8, mia: 0.5, relativeTime: 0.1, forgetAcc: 0.7 }, { name: 'salun', tow: 0.95, towMia: null, mia: null, relativeTime: 0.2, forgetAcc: null }],
-          verdicts: requested.map((r, k) => ({ id: r.id, verdict: k === 0 ? (HOSTILE[1] as never) : r.verdict!, evidence: HOSTILE[k % HOSTILE.length] })),
+          verdicts: requested.map((r, k) => ({
+            id: r.id,
+            verdict: k === 0 ? (HOSTILE[1] as never) : r.verdict!,
+            evidence: HOSTILE[k % HOSTILE.length],
+            ...(k === 1 ? { carriers: [{ id: HOSTILE[2], why: HOSTILE[0] }], nearDuplicates: [HOSTILE[3], 'row9'] } : {}),
+          })),
+          carrierCost: HOSTILE[1],
           counts: { forgettable: 1, hard: 2, 'ineffective-alone': 3 },
           alsoConsiderDeleting: [HOSTILE[2], 'row9'],
           rum: { rum: { name: 'rum', tow: 0.97, towMia: 0.9, mia: 0.5, relativeTime: 0.3, forgetAcc: 0.8 }, control: { name: 'rum-control', tow: 0.93, towMia: 0.9, mia: 0.5, relativeTime: 0.3, forgetAcc: 0.8 }, recipe: [HOSTILE[0], 'finetune', 'salun'] },
@@ -183,13 +189,17 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
 
     // Forget-set tab: verdicts (hostile verdict text stays text), a click on an id selects it in the samples tab.
     await page.click('#tab-forget');
-    assert.equal(await page.locator('.forget .verdicts li').count(), requested.length);
+    assert.equal(await page.locator('.forget .verdicts > li').count(), requested.length);
+    assert.equal(await page.locator('.forget .verdicts .carriers li').count(), 1, 'a confirmed carrier is listed under its sample');
+    assert.ok(((await page.textContent('.forget .verdicts .carriers')) ?? '').includes(HOSTILE[0]), 'with its evidence, as text');
+    assert.equal(await page.locator('.forget .verdicts .near-duplicates a').count(), 2, 'near-duplicates are listed, as links');
+    assert.equal(await page.textContent('.forget .carrier-cost'), HOSTILE[1]);
     assert.ok(((await page.textContent('.forget .verdicts')) ?? '').includes(HOSTILE[1]));
     assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random tiers\) 0\.930: \+0\.040/);
     assert.equal(await page.locator('.forget .also-delete li').count(), 2);
     await page.waitForSelector('.forget svg');
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-forget.png'), fullPage: true });
-    await page.locator('.forget .verdicts li a').nth(2).click();
+    await page.locator('.forget .verdicts > li > a').nth(2).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', id: requested[2].id });
     assert.equal(await page.isVisible('table.samples'), true, 'back on the samples tab');
     assert.equal(await page.getAttribute('table.samples tr.selected', 'data-id'), requested[2].id);

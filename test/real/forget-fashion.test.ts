@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { keepsLabel } from '../../src/core/forget/seedSpread';
 import { validateForgetReport } from '../../src/core/forget/schema';
 import { createRandom, permutation } from '../../src/core/util/random';
 import { runCli } from '../helpers/cli';
@@ -82,8 +83,11 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every method wi
   }
   assert.equal(report.algorithms[0].params.steps, 400, '--param overrides a default');
   assert.ok(report.reproduce.includes('--param finetune.steps=400') && report.reproduce.includes('--param l1-sparse.l1=0.001'), report.reproduce);
-  // Most of a random forget set is typical: the summary says they need nothing rather than crediting fine-tuning.
-  const already = report.samples.filter((s) => s.verdict === 'forgettable' && s.pOriginal - s.pRetrain <= report.settings.forgottenTolerance).length;
-  assert.ok(already > 0 && report.summary.text.includes(`${already} need nothing`), report.summary.text);
+  // Most of a random forget set is typical: a model that never saw them predicts them anyway, and
+  // the summary says they need nothing beyond deletion rather than crediting fine-tuning.
+  const stillPredicted = (seeds: number[]) => seeds.length === 0 || keepsLabel(seeds);
+  const typical = report.samples.filter((s) => s.verdict === 'forgettable' && keepsLabel(s.pRetrainSeeds) && stillPredicted(s.pRetrainWithoutCarriersSeeds)).length;
+  assert.ok(typical > report.samples.length / 2 && report.summary.text.includes(`${typical} need nothing beyond deletion`), report.summary.text);
+  t.diagnostic(`counterfactual retrain: ${JSON.stringify(report.carrierRetrain)}; ineffective-alone ${report.summary.ineffectiveAlone}`);
   assert.ok(report.samples.every((s) => s.stepsUntilForgotten && Object.keys(s.stepsUntilForgotten).length === 7));
 });

@@ -5,12 +5,14 @@ import { AuditReport } from '../report/auditSchema';
 import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
-import { ForgetAuditOptions } from './options';
+import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
 import { FORGOTTEN_TOLERANCE } from './forgettingTracker';
 import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
+import { CarrierRetrain, classStillLearnt } from './carrierRetrain';
+import { carrierEvidence } from './carrierEvidence';
 import { summaryText } from './summaryText';
 import { RumOrdering } from './rum';
 
@@ -35,7 +37,9 @@ export interface ForgetReportInputs {
   original: { evaluation: ModelEvaluation; seconds: number };
   /** RUM's Entanglement Score of the forget set against the retain set, in the original model's embedding. */
   forgetEntanglement: number;
-  retrain: { evaluation: ModelEvaluation; seconds: number };
+  /** pTrue: p(label) for every sample under each retrain seed. */
+  retrain: { evaluation: ModelEvaluation; seconds: number; pTrue: Float32Array[] };
+  carriers: CarrierRetrain;
   runs: UnlearningRun[];
   rum: RumRuns | null;
   model: ForgetReport['model'];
@@ -50,8 +54,9 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     forgettable: samples.filter((s) => s.verdict === 'forgettable').length,
     hard: samples.filter((s) => s.verdict === 'hard').length,
     ineffectiveAlone: samples.filter((s) => s.verdict === 'ineffective-alone').length,
+    overForgotten: samples.filter((s) => Object.values(s.outcome).includes('over-forgotten')).length,
   };
-  const alsoConsiderDeleting = [...new Set(samples.filter((s) => s.verdict === 'ineffective-alone').flatMap((s) => s.similarInRetain.map((x) => x.id)))];
+  const alsoConsiderDeleting = alsoDelete(samples);
   const report: ForgetReport = {
     schemaVersion: FORGET_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -84,6 +89,13 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     },
     original: metricsOf(inputs.original.evaluation, inputs.original.seconds),
     retrain: metricsOf(retrain.evaluation, retrain.seconds),
+    carrierRetrain: {
+      perSpace: inputs.carriers.perSpace,
+      heldOut: inputs.carriers.heldOut,
+      models: inputs.carriers.pTrue?.length ?? 0,
+      seconds: round4(inputs.carriers.seconds),
+      classCheck: inputs.carriers.classCheck.map((c, k) => ({ label: dataset.classes[k], pRetrain: finiteOrNull(c.pRetrain), pRetrainWithoutCarriers: finiteOrNull(c.pRetrainWithoutCarriers) })),
+    },
     algorithms: runs.map((run) => unlearnedMetrics(run, retrain)),
     rum: inputs.rum
       ? {
@@ -108,8 +120,16 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
   return validateForgetReport(report);
 }
 
+/** Confirmed carriers of the samples whose deletion alone does not work, strongest evidence first, once each. */
+function alsoDelete(samples: ForgetSample[]): string[] {
+  const confirmed = samples.filter((s) => s.verdict === 'ineffective-alone').flatMap((s) => s.carriers.filter((c) => c.confirmed));
+  confirmed.sort((a, b) => b.pRetrain - b.pRetrainWithoutCarriers - (a.pRetrain - a.pRetrainWithoutCarriers) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...new Set(confirmed.map((c) => c.id))];
+}
+
 function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
-  const { dataset, split, runs, audit, original, retrain } = inputs;
+  const { dataset, split, runs, audit, original, retrain, carriers } = inputs;
+  const seedsOf = (models: Float32Array[] | null, i: number) => (models ?? []).map((p) => round4(p[i]));
   const auditById = new Map(audit.samples.map((s) => [s.id, s]));
   const forgetIds = new Set(Array.from(split.forgetIdx, (i) => dataset.ids[i]));
   const retainIds = new Set(Array.from(split.retainIdx, (i) => dataset.ids[i]));
@@ -121,7 +141,14 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
     const pUnlearned = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i])]));
     const residual = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i] - pRetrain)]));
     const similar = similarInRetain(audited, forgetIds, retainIds);
-    const { verdict, evidence } = decideVerdict({ pOriginal, pRetrain, residual, similarInRetain: similar });
+    const pRetrainSeeds = seedsOf(retrain.pTrue, i);
+    const withoutSeeds = seedsOf(carriers.pTrue, i);
+    const evaluated = carriers.candidates[k].map((c) =>
+      carrierEvidence(c, dataset.ids[c.index], dataset.classes[dataset.y[c.index]], seedsOf(retrain.pTrue, c.index), seedsOf(carriers.pTrue, c.index)),
+    );
+    const tested = evaluated.length > 0 && withoutSeeds.length > 0;
+    const classOk = classStillLearnt(carriers.classCheck[dataset.y[i]], FORGOTTEN_TOLERANCE);
+    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, classStillLearnt: classOk, residual });
     return {
       id,
       source: dataset.sources[i],
@@ -132,6 +159,11 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       memorization: audited.factors.memorization,
       pOriginal: round4(pOriginal),
       pRetrain: round4(pRetrain),
+      pRetrainSeeds,
+      pRetrainWithoutCarriers: tested ? round4(mean(withoutSeeds)) : null,
+      pRetrainWithoutCarriersSeeds: tested ? withoutSeeds : [],
+      carriers: evaluated,
+      outcome,
       pUnlearned,
       residual,
       stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
@@ -181,6 +213,7 @@ export function reproduceCommand(inputs: Pick<ForgetReportInputs, 'dataset' | 'o
   if (o.label) parts.push('--label', JSON.stringify(o.label));
   if (o.id) parts.push('--id', JSON.stringify(o.id));
   if (o.allowMissing) parts.push('--allow-missing');
+  if (o.carriersPerSpace !== DEFAULT_FORGET_OPTIONS.carriersPerSpace) parts.push('--carriers', String(o.carriersPerSpace));
   if (o.epochs) parts.push('--epochs', String(o.epochs));
   return parts.join(' ');
 }

@@ -14,6 +14,8 @@ export interface ForgetAuditOptions {
   rum: boolean;
   rumRecipe: RumRecipe;
   retrainSeeds: number;
+  /** Candidate carriers per forget sample in each of input and model space (same label only). */
+  carriersPerSpace: number;
   allowMissing: boolean;
   testFraction: number;
   /** The per-sample audit's memorization estimate, which RUM's tiers also use. */
@@ -31,6 +33,7 @@ export const DEFAULT_FORGET_OPTIONS: Omit<ForgetAuditOptions, 'forgetFile'> = {
   rum: false,
   rumRecipe: DEFAULT_RUM_RECIPE,
   retrainSeeds: 3,
+  carriersPerSpace: 5,
   allowMissing: false,
   testFraction: 0.1,
   mode: 'fast',

@@ -21,6 +21,7 @@ import { UnlearningRun, runUnlearning } from './runUnlearning';
 import { AlgorithmName } from '../unlearn/types';
 import { checkOverrides } from '../unlearn/algorithms';
 import { RumRuns } from './buildForgetReport';
+import { retrainWithoutCarriers } from './carrierRetrain';
 import { ForgetReport } from './schema';
 
 /**
@@ -70,6 +71,25 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     const retrained = evaluateAverage(outcomes, split);
     const retrainSeconds = outcomes.reduce((s, o) => s + o.seconds, 0) / outcomes.length;
 
+    // Counterfactual for the verdicts: retrain once more (same seeds) without F and its candidate carriers.
+    report(ctx, 'training', 0, 'retrain without the candidate carriers');
+    const carriers = await retrainWithoutCarriers(
+      {
+        host: { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length },
+        arch,
+        split,
+        retrainPTrue: outcomes.map((o) => o.pTrue),
+        embeddings: { values: embeddings.embeddings!, dim: embeddings.embeddingDim },
+        perSpace: options.carriersPerSpace,
+        trainOptions,
+        retrainSeed: deriveSeed(options.seed, 'retrain'),
+        settings: { workers: options.workers, backend: options.backend },
+        onModelDone: (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained without carriers`),
+      },
+      ctx,
+    );
+    throwIfCancelled(ctx);
+
     // The audit's memorization tells the held-out stopping rule how well a model that never saw F would do on it.
     const settings = { seed: options.seed, batchSize: trainOptions.batchSize, heldOutEvidence: auditEvidence(audit, dataset.ids) };
     const runs: UnlearningRun[] = [];
@@ -105,7 +125,8 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       missing,
       original: { evaluation: originalEvaluation, seconds: originalSeconds },
       forgetEntanglement,
-      retrain: { evaluation: retrained, seconds: retrainSeconds },
+      retrain: { evaluation: retrained, seconds: retrainSeconds, pTrue: outcomes.map((o) => o.pTrue) },
+      carriers,
       runs,
       rum,
       model: {

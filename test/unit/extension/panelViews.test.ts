@@ -56,6 +56,17 @@ test('forget summary: methods with RUM and its control last, verdict counts, the
   assert.deepEqual(summary.alsoConsiderDeleting, ['n1', 'n2']);
 });
 
+test('forget summary: each verdict carries its confirmed carriers with their evidence, and its near-duplicates', () => {
+  const report = forgetReport([['a', 'ineffective-alone']]);
+  const carrier = (id: string, confirmed: boolean) => ({ id, confirmed, why: `why ${id}` });
+  Object.assign(report.samples[0], { carriers: [carrier('n1', true), carrier('t1', false)], similarInRetain: [{ id: 'd1', similarity: 0.99 }] });
+  Object.assign(report, { carrierRetrain: { perSpace: 5, heldOut: 12, models: 3, seconds: 4.2, classCheck: [] } });
+  const summary = toForgetSummary(report, null);
+  assert.deepEqual(summary.verdicts[0].carriers, [{ id: 'n1', why: 'why n1' }]);
+  assert.deepEqual(summary.verdicts[0].nearDuplicates, ['d1']);
+  assert.match(summary.carrierCost ?? '', /3 models.*12 retain samples held out.*took 4\.2 s/);
+});
+
 test('image samples get their path inside the dataset folder; rows of a table and files outside the folder get none', () => {
   const folder = path.join('/ws', 'images');
   const r = report([

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bestThreshold, miaNonMemberShare } from '../../../src/core/metrics/mia';
 import { tugOfWar, tugOfWarMia } from '../../../src/core/metrics/tow';
-import { decideVerdict } from '../../../src/core/forget/verdicts';
 
 test('ToW multiplies one minus each accuracy gap; identical to retraining is 1', () => {
   const retrained = { forget: 0.8, retain: 0.99, test: 0.95 };
@@ -18,13 +17,4 @@ test('MIA threshold separates member from non-member confidences and scores the 
   const threshold = bestThreshold(members, nonMembers);
   assert.ok(threshold > 0.7 && threshold <= 0.95, `threshold ${threshold}`);
   assert.equal(miaNonMemberShare(members, nonMembers, [0.99, 0.5, 0.3, 0.98]), 0.5);
-});
-
-test('verdicts: copies left behind make deletion ineffective; gentle success is forgettable; else hard', () => {
-  const similar = [{ id: 'c1', similarity: 0.99 }];
-  assert.equal(decideVerdict({ pOriginal: 0.99, pRetrain: 0.97, residual: { finetune: 0.02 }, similarInRetain: similar }).verdict, 'ineffective-alone');
-  assert.equal(decideVerdict({ pOriginal: 0.99, pRetrain: 0.97, residual: { finetune: 0.02 }, similarInRetain: [] }).verdict, 'forgettable');
-  const hard = decideVerdict({ pOriginal: 0.99, pRetrain: 0.05, residual: { finetune: 0.9, salun: 0.05 }, similarInRetain: [] });
-  assert.equal(hard.verdict, 'hard');
-  assert.match(hard.evidence, /only salun reaches/);
 });
