@@ -11,7 +11,7 @@ import { entanglementScore } from '../factors/entanglement';
 import { predictAll } from '../model/predict';
 import { auditEvidence } from './auditEvidence';
 import { buildForgetReport } from './buildForgetReport';
-import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
+import { evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
 import { forgetSplit } from './forgetSplit';
 import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
