@@ -10,12 +10,15 @@ export interface EncoderState {
   classes: string[];
   labelColumn: string;
   idColumn: string | null;
+  /** A continuous label binned with --bins: the inner bin edges, reused for a test file. */
+  labelEdges?: number[];
 }
 
 type EncodedColumn =
   | { name: string; kind: 'numeric'; mean: number; std: number }
   | { name: string; kind: 'array'; width: number; mean: number[]; std: number[] }
   | { name: string; kind: 'categorical'; categories: string[] }
+  | { name: string; kind: 'bag'; categories: string[] }
   | { name: string; kind: 'text' }
   | { name: string; kind: 'dropped'; note: string };
 
@@ -58,7 +61,7 @@ export function encodeTable(table: ParsedTable, fitted?: EncoderState): EncodedT
   });
   const columns = encoder.columns.map((spec, c) => {
     const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
-    return describeColumn(spec.name, spec.kind, widths[c], data.missing, spec.kind === 'dropped' ? spec.note : undefined);
+    return describeColumn(spec.name, spec.kind, widths[c], data.missing, spec.kind === 'dropped' ? spec.note : data.note);
   }).filter((c) => c.name !== table.labelColumn && c.name !== table.idColumn);
   const missingValues = columns.reduce((s, c) => s + c.missing, 0);
   return { X, numFeatures, y, classes: encoder.classes, columns, missingValues, encoder };
@@ -89,20 +92,10 @@ function fitColumn(column: ColumnData): EncodedColumn {
       }
       return { name: column.name, kind: 'array', width: column.width, mean, std };
     }
-    case 'categorical': {
-      const seen: string[] = [];
-      const set = new Set<string>();
-      let overflow = false;
-      for (const v of column.values) {
-        const value = v === '' ? MISSING_CATEGORY : v;
-        if (set.has(value)) continue;
-        if (set.size < MAX_CATEGORIES) {
-          set.add(value);
-          seen.push(value);
-        } else overflow = true;
-      }
-      return { name: column.name, kind: 'categorical', categories: overflow ? [...seen, OTHER_CATEGORY] : seen };
-    }
+    case 'categorical':
+      return { name: column.name, kind: 'categorical', categories: firstCategories(column.values.map((v) => (v === '' ? MISSING_CATEGORY : v))) };
+    case 'bag':
+      return { name: column.name, kind: 'bag', categories: firstCategories(column.values.flat()) };
     case 'text':
       return { name: column.name, kind: 'text' };
     case 'dropped':
@@ -141,6 +134,18 @@ function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, str
       }
       return;
     }
+    case 'bag': {
+      const values = (data as Extract<ColumnData, { kind: 'bag' }>).values;
+      const index = new Map(spec.categories.map((c, k) => [c, k]));
+      const other = index.get(OTHER_CATEGORY);
+      for (let i = 0; i < n; i++) {
+        for (const value of values[i]) {
+          const k = index.get(value) ?? other;
+          if (k !== undefined) X[i * stride + offset + k] = 1;
+        }
+      }
+      return;
+    }
     case 'text': {
       const values = (data as Extract<ColumnData, { kind: 'text' }>).values;
       const row = new Float32Array(TEXT_BUCKETS);
@@ -156,6 +161,18 @@ function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, str
   }
 }
 
+/** The first MAX_CATEGORIES distinct values in order of appearance, plus "(other)" if there are more. */
+function firstCategories(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  let overflow = false;
+  for (const value of values) {
+    if (seen.has(value)) continue;
+    if (seen.size < MAX_CATEGORIES) seen.add(value);
+    else overflow = true;
+  }
+  return overflow ? [...seen, OTHER_CATEGORY] : [...seen];
+}
+
 function widthOf(spec: EncodedColumn): number {
   switch (spec.kind) {
     case 'numeric':
@@ -163,6 +180,7 @@ function widthOf(spec: EncodedColumn): number {
     case 'array':
       return spec.width;
     case 'categorical':
+    case 'bag':
       return spec.categories.length;
     case 'text':
       return TEXT_BUCKETS;

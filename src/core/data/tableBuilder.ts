@@ -1,14 +1,17 @@
 import { InputError } from '../errors';
-import { TYPE_SAMPLE_ROWS, inferKind, isMissing, parseNumber } from './columns';
+import { TYPE_SAMPLE_ROWS, inferKind, isInfinite, isMissing, parseNumber } from './columns';
 import { contentHash } from './hash';
+import { BagDecision, bagValues, decideArrayKind } from './arrayFields';
 
 /** One input column's values after streaming, before encoding. */
-export type ColumnData =
+export type ColumnData = (
   | { name: string; kind: 'numeric'; values: number[]; missing: number }
   | { name: string; kind: 'categorical'; values: string[]; missing: number }
   | { name: string; kind: 'text'; values: string[]; missing: number }
   | { name: string; kind: 'array'; width: number; values: number[]; missing: number }
-  | { name: string; kind: 'dropped'; note: string; missing: number };
+  | { name: string; kind: 'bag'; values: string[][]; missing: number }
+  | { name: string; kind: 'dropped'; note: string; missing: number }
+) & { note?: string };
 
 export interface ParsedTable {
   file: string;
@@ -22,11 +25,13 @@ export interface ParsedTable {
   previews: string[];
 }
 
-export type CellValue = string | number | boolean | null | undefined | number[];
+export type CellValue = string | number | boolean | null | undefined | unknown[];
 
 interface PendingRecord {
   cells: CellValue[];
   line: number;
+  /** Delimited files: each field's value when the tokenizer saw a plain number, else NaN. */
+  numbers?: Float64Array;
 }
 
 /**
@@ -43,6 +48,8 @@ export class TableBuilder {
   private readonly contentHashes: string[] = [];
   private readonly previews: string[] = [];
   private readonly idLines = new Map<string, number>();
+  /** Numeric cells spelled as infinity, read as missing. */
+  infiniteValues = 0;
 
   constructor(
     private readonly file: string,
@@ -57,10 +64,11 @@ export class TableBuilder {
     return this.ids.length + this.pending.length;
   }
 
-  add(cells: CellValue[], line: number): void {
-    if (this.columns) this.store({ cells, line });
+  /** Add a record. The tokenizer reuses `cells` and `numbers`, so they are copied while buffered. */
+  add(cells: CellValue[], line: number, numbers?: Float64Array): void {
+    if (this.columns) this.store({ cells, line, numbers });
     else {
-      this.pending.push({ cells, line });
+      this.pending.push({ cells: cells.slice(0, this.names.length), line, numbers: numbers?.slice(0, this.names.length) });
       if (this.pending.length >= TYPE_SAMPLE_ROWS) this.decideKinds();
     }
   }
@@ -88,15 +96,17 @@ export class TableBuilder {
       const fixed = this.fixedKinds?.get(name);
       if (fixed === 'array') return { name, kind: 'array', width: (sample.find(Array.isArray) as number[] | undefined)?.length ?? 0, values: [], missing: 0 };
       if (fixed) return emptyColumn(name, fixed);
-      const arrays = sample.filter(Array.isArray) as number[][];
-      if (arrays.length > 0) return { name, kind: 'array', width: arrays[0].length, values: [], missing: 0 };
+      const arrays = sample.filter(Array.isArray) as unknown[][];
+      if (arrays.length > 0) return arrayColumn(name, decideArrayKind(arrays, sample.length - arrays.length));
       const inferred = inferKind(sample.map((v) => (isMissingValue(v) ? undefined : String(v))));
-      return emptyColumn(name, inferred.kind, inferred.note);
+      const mixed = mixedTypesNote(sample);
+      if (mixed && inferred.kind === 'numeric') return emptyColumn(name, 'categorical', `${mixed}: categorical`);
+      return emptyColumn(name, inferred.kind, mixed ? `${mixed}: ${inferred.kind}${inferred.note ? ` (${inferred.note})` : ''}` : inferred.note);
     });
     for (const record of this.pending.splice(0)) this.store(record);
   }
 
-  private store({ cells, line }: PendingRecord): void {
+  private store({ cells, line, numbers }: PendingRecord): void {
     const label = cells[this.labelIndex];
     if (isMissingValue(label)) throw new InputError(`missing label in column "${this.names[this.labelIndex]}"`, this.file, line, this.names[this.labelIndex]);
     const id = this.idIndex >= 0 ? cells[this.idIndex] : String(this.ids.length + 1);
@@ -107,13 +117,17 @@ export class TableBuilder {
     this.idLines.set(idText, line);
     const raw: string[] = [];
     const preview: string[] = [];
-    this.columns!.forEach((column, c) => {
-      if (column.kind === 'dropped') return;
+    const columns = this.columns!;
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      if (column.kind === 'dropped') continue;
       const value = cells[c];
       raw.push(Array.isArray(value) ? value.join(',') : String(value ?? ''));
       if (preview.length < 4) preview.push(`${column.name}=${truncate(Array.isArray(value) ? `[${value.length} values]` : String(value ?? ''), 40)}`);
-      this.storeCell(column, value, line);
-    });
+      // Fast path: a plain number the tokenizer already converted.
+      if (column.kind === 'numeric' && numbers !== undefined && numbers[c] === numbers[c]) column.values.push(numbers[c]);
+      else this.storeCell(column, value, line);
+    }
     this.ids.push(idText);
     this.labels.push(String(label).trim());
     this.lines.push(line);
@@ -123,7 +137,10 @@ export class TableBuilder {
 
   private storeCell(column: ColumnData, value: CellValue, line: number): void {
     const missing = isMissingValue(value);
-    if (missing) column.missing++;
+    if (missing) {
+      column.missing++;
+      if (column.kind === 'numeric' && (typeof value === 'string' ? isInfinite(value) : typeof value === 'number' && !Number.isNaN(value))) this.infiniteValues++;
+    }
     switch (column.kind) {
       case 'numeric': {
         const n = missing ? NaN : typeof value === 'number' ? value : parseNumber(String(value));
@@ -142,9 +159,12 @@ export class TableBuilder {
         if (!Array.isArray(value) || value.length !== column.width || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
           throw new InputError(`field "${column.name}" must be an array of ${column.width} numbers like the first rows`, this.file, line, column.name);
         }
-        for (const v of value) column.values.push(v);
+        for (const v of value as number[]) column.values.push(v);
         return;
       }
+      case 'bag':
+        column.values.push(missing ? [] : bagValues(value));
+        return;
       case 'dropped':
         return;
     }
@@ -153,7 +173,19 @@ export class TableBuilder {
 
 function emptyColumn(name: string, kind: Exclude<ColumnData['kind'], 'array'>, note?: string): ColumnData {
   if (kind === 'dropped') return { name, kind, note: note ?? 'dropped', missing: 0 };
-  return { name, kind, values: [], missing: 0 } as ColumnData;
+  return { name, kind, values: [], missing: 0, ...(note ? { note } : {}) } as ColumnData;
+}
+
+function arrayColumn(name: string, decision: BagDecision): ColumnData {
+  if (decision.kind === 'array') return { name, kind: 'array', width: decision.width, values: [], missing: 0 };
+  return { name, kind: 'bag', values: [], missing: 0, note: decision.note };
+}
+
+/** JSONL: a field whose sampled values are of more than one JSON type (number, string, boolean). */
+function mixedTypesNote(sample: CellValue[]): string | undefined {
+  const types = new Set(sample.filter((v) => !isMissingValue(v)).map((v) => typeof v));
+  if (types.size < 2) return undefined;
+  return `mixed ${[...types].sort().join(' and ')} values`;
 }
 
 function isMissingValue(value: CellValue): boolean {
