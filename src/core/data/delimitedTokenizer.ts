@@ -49,6 +49,9 @@ export class DelimitedTokenizer {
   private records(buf: string, final: boolean): number {
     const n = buf.length;
     const delim = this.delim;
+    const mark = this.mark;
+    let cells = this.cells;
+    let numbers = this.numbers;
     let i = 0;
     while (i < n) {
       const recordStart = i;
@@ -56,7 +59,10 @@ export class DelimitedTokenizer {
       let count = 0;
       let complete = false;
       for (;;) {
-        if (count === this.numbers.length) this.grow();
+        if (count === numbers.length) {
+          this.grow();
+          numbers = this.numbers;
+        }
         let j = i;
         let c = j < n ? buf.charCodeAt(j) : -1;
         if (c === 34) {
@@ -81,17 +87,17 @@ export class DelimitedTokenizer {
               mantissa = mantissa * 10 + (c - 48);
               digits++;
               if (seenMark) scale++;
-            } else if (c === this.mark && !seenMark) seenMark = true;
+            } else if (c === mark && !seenMark) seenMark = true;
             else plain = false;
           }
           if (j === n) c = -1;
           if (j === n && !final) break;
           const number = plain && digits > 0 && digits <= MAX_EXACT_DIGITS;
-          this.numbers[count] = number ? (neg ? -1 : 1) * (scale ? mantissa / POW10[scale] : mantissa) : NaN;
-          this.cells[count] =
+          numbers[count] = number ? (neg ? -1 : 1) * (scale ? mantissa / POW10[scale] : mantissa) : NaN;
+          cells[count] =
             number && !seenMark && !neg && digits === j - i && digits <= 4 && (digits === 1 || buf.charCodeAt(i) !== 48)
               ? SMALL_INTS[mantissa]
-              : number && seenMark && this.mark !== 46
+              : number && seenMark && mark !== 46
                 ? buf.slice(i, j).replace(',', '.')
                 : buf.slice(i, j);
         }
@@ -112,8 +118,8 @@ export class DelimitedTokenizer {
         this.line = startLine;
         return recordStart;
       }
-      if (count === 1 && this.cells[0] === '') continue;
-      this.sink(this.cells, this.numbers, count, startLine);
+      if (count === 1 && cells[0] === '') continue;
+      this.sink(cells, numbers, count, startLine);
     }
     return n;
   }

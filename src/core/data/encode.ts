@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { blockMeanStd } from './blockStats';
 import { MAX_CATEGORIES, describeColumn } from './columns';
 import { FeatureColumn } from './dataset';
 import { ColumnData, ParsedTable } from './tableBuilder';
@@ -47,11 +48,17 @@ export function encodeTable(table: ParsedTable, fitted?: EncoderState): EncodedT
   }
   const X = new Float32Array(n * numFeatures);
   let offset = 0;
+  const numeric: NumericTarget[] = [];
   encoder.columns.forEach((spec, c) => {
     const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
-    writeColumn(spec, data, X, numFeatures, offset, n);
+    if (spec.kind === 'numeric') {
+      const column = data as Extract<ColumnData, { kind: 'numeric' }>;
+      numeric.push({ values: column.values, start: column.offset, step: column.stride, mean: spec.mean, std: spec.std, offset });
+    }
+    else writeColumn(spec, data, X, numFeatures, offset, n);
     offset += widths[c];
   });
+  writeNumericColumns(numeric, X, numFeatures, n);
   const classIndex = new Map(encoder.classes.map((label, k) => [label, k]));
   const y = new Int32Array(n);
   table.labels.forEach((label, i) => {
@@ -72,13 +79,18 @@ function fitEncoder(table: ParsedTable): EncoderState {
   if (classes.length < 2) {
     throw new InputError(`only one class "${classes[0]}" in label column "${table.labelColumn}": need at least two`, table.file);
   }
-  return { columns: table.columns.map(fitColumn), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
+  const blocks = new Map<Float64Array, ReturnType<typeof blockMeanStd>>();
+  for (const column of table.columns) {
+    if (column.kind === 'numeric' && column.stride > 1 && !blocks.has(column.values)) blocks.set(column.values, blockMeanStd(column.values, column.stride));
+  }
+  return { columns: table.columns.map((c) => fitColumn(c, blocks)), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
 }
 
-function fitColumn(column: ColumnData): EncodedColumn {
+function fitColumn(column: ColumnData, blocks: Map<Float64Array, ReturnType<typeof blockMeanStd>>): EncodedColumn {
   switch (column.kind) {
     case 'numeric': {
-      const { mean, std } = meanStd(column.values, 0, 1);
+      const block = blocks.get(column.values);
+      const { mean, std } = block ? { mean: block.mean[column.offset], std: block.std[column.offset] } : meanStd(column.values, 0, 1);
       return { name: column.name, kind: 'numeric', mean, std };
     }
     case 'array': {
@@ -103,17 +115,47 @@ function fitColumn(column: ColumnData): EncodedColumn {
   }
 }
 
+interface NumericTarget {
+  /** Row i's value is values[start + i * step]. */
+  values: ArrayLike<number>;
+  start: number;
+  step: number;
+  mean: number;
+  std: number;
+  offset: number;
+}
+
+/** Rows per tile: wide numeric tables are written a block of rows at a time, which keeps the writes to X in cache. */
+const ROW_BLOCK = 64;
+
+function writeNumericColumns(columns: NumericTarget[], X: Float32Array, stride: number, n: number): void {
+  if (columns.length > 0 && columns.every((t) => t.values === columns[0].values && t.step > 1)) {
+    // One row-major block (an all-numeric table): read and write row by row.
+    const { values, step } = columns[0];
+    for (let i = 0; i < n; i++) {
+      for (const { start: first, mean, std, offset } of columns) {
+        const v = values[first + i * step];
+        X[i * stride + offset] = v === v && std > 0 ? (v - mean) / std : 0;
+      }
+    }
+    return;
+  }
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (const { values, start: first, step, mean, std, offset } of columns) {
+      for (let i = start; i < end; i++) {
+        const v = values[first + i * step];
+        // Missing values are imputed with the mean: zero after standardisation.
+        X[i * stride + offset] = v === v && std > 0 ? (v - mean) / std : 0;
+      }
+    }
+  }
+}
+
 function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, stride: number, offset: number, n: number): void {
   switch (spec.kind) {
-    case 'numeric': {
-      const values = (data as Extract<ColumnData, { kind: 'numeric' }>).values;
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        // Missing values are imputed with the mean: zero after standardisation.
-        X[i * stride + offset] = Number.isFinite(v) && spec.std > 0 ? (v - spec.mean) / spec.std : 0;
-      }
-      return;
-    }
+    case 'numeric':
+      throw new Error('numeric columns are written by writeNumericColumns');
     case 'array': {
       const values = (data as Extract<ColumnData, { kind: 'array' }>).values;
       for (let i = 0; i < n; i++) {
@@ -195,7 +237,7 @@ function matchColumn(table: ParsedTable, name: string): ColumnData {
   return found;
 }
 
-function meanStd(values: number[], start: number, step: number, count = Math.ceil((values.length - start) / step)): { mean: number; std: number } {
+function meanStd(values: ArrayLike<number>, start: number, step: number, count = Math.ceil((values.length - start) / step)): { mean: number; std: number } {
   let sum = 0;
   let n = 0;
   for (let k = 0, i = start; k < count; k++, i += step) {
