@@ -13,7 +13,7 @@ import { statusOf } from './logic/statusText';
 import { readForgetIds } from '../core/forget/forgetIds';
 import { revealSample } from './revealSample';
 
-const DATA_FILE = /\.(csv|tsv|jsonl|ndjson)$/i;
+const DATA_FILE = /\.(csv|tsv|tab|jsonl|ndjson)(\.(gz|gzip|zst|zstd))?$|\.(parquet|pq)$/i;
 
 type CommandFactory = (ctx: ExtensionContext) => (...args: unknown[]) => unknown;
 
@@ -50,7 +50,7 @@ async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
   if (uri) return uri.fsPath;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file' && DATA_FILE.test(active.fsPath)) return active.fsPath;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'parquet', 'pq', 'gz', 'zst'] } });
   return picked?.[0]?.fsPath;
 }
 

@@ -32,6 +32,8 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   const selection = selectColumns(names, options, file);
   const builder = new TableBuilder(file, names, selection.labelIndex, selection.idIndex, options.fixedKinds);
   const total = Number(metadata.num_rows);
+  builder.expectedRows = options.limit ? Math.min(total, options.limit) : total;
+  const numbers = new Float64Array(names.length);
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
@@ -42,7 +44,17 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
       throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowEnd} (${(err as Error).message})`, file);
     }
     for (let r = 0; r < rows.length; r++) {
-      builder.add(rows[r].map(toCell), rowStart + r + 1);
+      // Numbers go to the builder as they are (its fast path); only other values are converted.
+      const row = rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'number' && Number.isFinite(v)) numbers[c] = v;
+        else {
+          numbers[c] = NaN;
+          row[c] = toCell(v);
+        }
+      }
+      builder.add(row as CellValue[], rowStart + r + 1, numbers);
       if (options.limit && builder.rowCount >= options.limit) break;
     }
     rowStart = rowEnd;
