@@ -67,8 +67,9 @@ test('a file that is not UTF-8 is read as Latin-1 and the fallback is reported',
 });
 
 test('UTF-8 that breaks after the first megabyte names the line', async () => {
-  const rows = Array.from({ length: 150000 }, (_, i) => `${i},${i % 2}`).join('\n');
-  const bytes = Buffer.concat([Buffer.from(`x,label\n${rows}\n`), Buffer.from([0xff, 0x2c, 0x31, 0x0a])]);
+  // 20 000 rows of 80 bytes: the bad byte comes after the first megabyte-sized chunk.
+  const rows = Array.from({ length: 20000 }, (_, i) => `${i},0.12345678901234,0.12345678901234,0.12345678901234,0.12345678901234,${i % 2}`).join('\n');
+  const bytes = Buffer.concat([Buffer.from(`x,a,b,c,d,label\n${rows}\n`), Buffer.from([0xff, 0x2c, 0x31, 0x2c, 0x31, 0x2c, 0x31, 0x2c, 0x31, 0x2c, 0x31, 0x0a])]);
   const file = writeFile(dir, 'late.csv', bytes);
-  await assert.rejects(loadDataset(file), (err: unknown) => err instanceof InputError && err.message.includes(`${file}:150002: not valid UTF-8`));
+  await assert.rejects(loadDataset(file), (err: unknown) => err instanceof InputError && err.message.includes(`${file}:20002: not valid UTF-8`));
 });
