@@ -23,7 +23,10 @@ function readOnce(root: string, file: string): ReadRun | string {
   const result = timed
     ? spawnSync(GNU_TIME, ['-f', 'GNU_TIME %M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8' })
     : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) return (/error: (.*)/.exec(result.stderr)?.[1] ?? result.stderr.trim().split('\n')[0]).slice(0, 80);
+  if (result.status !== 0) {
+    const message = /InputError: (.*)/.exec(result.stderr)?.[1] ?? result.stderr.trim().split('\n')[0];
+    return message.replace(file, path.basename(file)).slice(0, 80);
+  }
   const out = JSON.parse(result.stdout.trim().split('\n').pop()!) as ReadRun;
   const rss = /GNU_TIME (\d+)/.exec(result.stderr);
   return { ...out, maxRssMB: rss ? Number(rss[1]) / 1024 : null };
@@ -49,7 +52,7 @@ export async function readingSection(scratch: string, baselineRoot?: string): Pr
     '## Reading a dataset\n\n' +
     'Fashion-MNIST training set (60 000 rows, label then 784 pixel columns) as Kaggle ships it, built from Debian\'s IDX files, read by `loadDataset` ' +
     '(decode, parse, type, encode to the feature matrix, sha256 of the file) in a process of its own. MB/s is file MB over wall seconds; ' +
-    '"MB per CPU s" over the CPU time of the process (all threads), which is what a quiet machine would show as wall time. ' +
+    '"MB per CPU s" over the CPU time of the process (all threads): close to what a quiet machine shows as wall-clock MB/s, since reading is one thread. ' +
     `Load average (1 min) before these runs: ${loadBefore.toFixed(1)} on ${os.cpus().length} cores.\n\n` +
     table(['file', 'reader', 'MB', 'seconds', 'MB/s', 'CPU s', 'MB per CPU s', 'peak MB'], rows)
   );

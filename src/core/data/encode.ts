@@ -132,10 +132,18 @@ function writeNumericColumns(columns: NumericTarget[], X: Float32Array, stride: 
   if (columns.length > 0 && columns.every((t) => t.values === columns[0].values && t.step > 1)) {
     // One row-major block (an all-numeric table): read and write row by row.
     const { values, step } = columns[0];
+    const width = columns.length;
+    const first = Int32Array.from(columns, (t) => t.start);
+    const offset = Int32Array.from(columns, (t) => t.offset);
+    const mean = Float64Array.from(columns, (t) => t.mean);
+    const std = Float64Array.from(columns, (t) => t.std);
     for (let i = 0; i < n; i++) {
-      for (const { start: first, mean, std, offset } of columns) {
-        const v = values[first + i * step];
-        X[i * stride + offset] = v === v && std > 0 ? (v - mean) / std : 0;
+      const row = i * step;
+      const out = i * stride;
+      for (let j = 0; j < width; j++) {
+        const v = values[row + first[j]];
+        // Missing values and constant columns encode as 0, as in the columnar loop below.
+        X[out + offset[j]] = v === v && std[j] > 0 ? (v - mean[j]) / std[j] : 0;
       }
     }
     return;
