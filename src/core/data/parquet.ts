@@ -35,26 +35,23 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   builder.expectedRows = options.limit ? Math.min(total, options.limit) : total;
   const numbers = new Float64Array(names.length);
   let rowStart = 0;
+  const cells: CellValue[] = new Array(names.length);
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    let rows: unknown[][] = [];
-    try {
-      await parquetRead({ file: buffer, metadata, rowStart, rowEnd, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
-    } catch (err) {
-      throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowEnd} (${(err as Error).message})`, file);
-    }
-    for (let r = 0; r < rows.length; r++) {
+    const columnValues = await readRowGroup(file, { buffer, metadata, compressors, parquetRead }, names, rowStart, rowEnd);
+    for (let r = 0; r < rowEnd - rowStart; r++) {
       // Numbers go to the builder as they are (its fast path); only other values are converted.
-      const row = rows[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v === 'number' && Number.isFinite(v)) numbers[c] = v;
-        else {
+      for (let c = 0; c < names.length; c++) {
+        const v = columnValues[c][r];
+        if (typeof v === 'number' && Number.isFinite(v)) {
+          numbers[c] = v;
+          cells[c] = v;
+        } else {
           numbers[c] = NaN;
-          row[c] = toCell(v);
+          cells[c] = toCell(v);
         }
       }
-      builder.add(row as CellValue[], rowStart + r + 1, numbers);
+      builder.add(cells, rowStart + r + 1, numbers);
       if (options.limit && builder.rowCount >= options.limit) break;
     }
     rowStart = rowEnd;
@@ -65,6 +62,44 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   }
   const table = builder.finish();
   return { table, reading: { compression: 'none', infiniteValues: builder.infiniteValues, notes: [`${metadata.row_groups.length} row group(s)`] } };
+}
+
+interface Reader {
+  buffer: unknown;
+  metadata: unknown;
+  compressors: unknown;
+  parquetRead: (options: never) => Promise<void>;
+}
+
+/**
+ * One row group's columns, each as one array indexed by row within the group. Read column-wise
+ * (onChunk) rather than as row arrays: no array per row for a table hundreds of columns wide.
+ */
+async function readRowGroup(file: string, reader: Reader, names: string[], rowStart: number, rowEnd: number): Promise<Array<ArrayLike<unknown>>> {
+  const rows = rowEnd - rowStart;
+  const chunks = new Map<string, Array<{ rowStart: number; data: ArrayLike<unknown> }>>();
+  const onChunk = (chunk: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number }) => {
+    const list = chunks.get(chunk.columnName) ?? [];
+    list.push({ rowStart: chunk.rowStart, data: chunk.columnData });
+    chunks.set(chunk.columnName, list);
+  };
+  try {
+    await reader.parquetRead({ file: reader.buffer, metadata: reader.metadata, rowStart, rowEnd, compressors: reader.compressors, onChunk } as never);
+  } catch (err) {
+    throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowEnd} (${(err as Error).message})`, file);
+  }
+  return names.map((name) => {
+    const list = chunks.get(name) ?? [];
+    if (list.length === 1 && list[0].rowStart === rowStart && list[0].data.length === rows) return list[0].data;
+    const joined = new Array<unknown>(rows).fill(null);
+    for (const { rowStart: from, data } of list) {
+      for (let k = 0; k < data.length; k++) {
+        const r = from - rowStart + k;
+        if (r >= 0 && r < rows) joined[r] = data[k];
+      }
+    }
+    return joined;
+  });
 }
 
 function refuseNested(node: SchemaNode, file: string): void {
