@@ -20,7 +20,9 @@ export class GrowableFloat64 {
   }
 
   private grow(atLeast: number): void {
-    const bigger = new Float64Array(Math.max(this.data.length * 2, this.length + atLeast));
+    // Past 128 MB grow by a quarter: a row-count estimate that fell a little short should not double the memory.
+    const factor = this.data.length > 1 << 24 ? 1.25 : 2;
+    const bigger = new Float64Array(Math.max(Math.ceil(this.data.length * factor), this.length + atLeast));
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
   }
