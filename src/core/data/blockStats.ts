@@ -3,7 +3,7 @@
  * are NaN and skipped), in two sequential passes: strided per-column passes over a block of
  * hundreds of MB would miss the cache on every value.
  */
-export function blockMeanStd(values: Float64Array, width: number): { mean: Float64Array; std: Float64Array } {
+export function blockMeanStd(values: ArrayLike<number>, width: number): { mean: Float64Array; std: Float64Array } {
   const rows = values.length / width;
   const sum = new Float64Array(width);
   const count = new Float64Array(width);

@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import { blockMeanStd } from './blockStats';
+import { NumberArray } from './growableNumbers';
 import { MAX_CATEGORIES, describeColumn } from './columns';
 import { FeatureColumn } from './dataset';
 import { ColumnData, ParsedTable } from './tableBuilder';
@@ -79,14 +80,14 @@ function fitEncoder(table: ParsedTable): EncoderState {
   if (classes.length < 2) {
     throw new InputError(`only one class "${classes[0]}" in label column "${table.labelColumn}": need at least two`, table.file);
   }
-  const blocks = new Map<Float64Array, ReturnType<typeof blockMeanStd>>();
+  const blocks = new Map<NumberArray, ReturnType<typeof blockMeanStd>>();
   for (const column of table.columns) {
     if (column.kind === 'numeric' && column.stride > 1 && !blocks.has(column.values)) blocks.set(column.values, blockMeanStd(column.values, column.stride));
   }
   return { columns: table.columns.map((c) => fitColumn(c, blocks)), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
 }
 
-function fitColumn(column: ColumnData, blocks: Map<Float64Array, ReturnType<typeof blockMeanStd>>): EncodedColumn {
+function fitColumn(column: ColumnData, blocks: Map<NumberArray, ReturnType<typeof blockMeanStd>>): EncodedColumn {
   switch (column.kind) {
     case 'numeric': {
       const block = blocks.get(column.values);

@@ -2,13 +2,13 @@ import { InputError } from '../errors';
 import { TYPE_SAMPLE_ROWS, inferKind, isInfinite, isMissing, parseNumber } from './columns';
 import { RowHasher } from './hash';
 import { BagDecision, bagValues, decideArrayKind } from './arrayFields';
-import { GrowableFloat64 } from './growableFloat64';
+import { GrowableNumbers, NumberArray } from './growableNumbers';
 
 /** One input column's values after streaming, before encoding. */
 export type ColumnData = (
   // Row i's value is values[offset + i * stride]: a column of its own (stride 1), or one column of a
   // row-major block shared by all the numeric columns of an all-numeric table.
-  | { name: string; kind: 'numeric'; values: Float64Array; stride: number; offset: number; missing: number }
+  | { name: string; kind: 'numeric'; values: NumberArray; stride: number; offset: number; missing: number }
   | { name: string; kind: 'categorical'; values: string[]; missing: number }
   | { name: string; kind: 'text'; values: string[]; missing: number }
   | { name: string; kind: 'array'; width: number; values: number[]; missing: number }
@@ -48,10 +48,10 @@ export class TableBuilder {
   /** Indices of the columns that are not dropped, once kinds are decided. */
   private kept: number[] = [];
   /** Numeric columns' values while streaming, by column index. */
-  private numeric: Array<GrowableFloat64 | undefined> = [];
+  private numeric: Array<GrowableNumbers | undefined> = [];
   private readonly hasher = new RowHasher();
   /** All-numeric tables: every feature value, row-major (see storeDense). */
-  private dense: GrowableFloat64 | undefined;
+  private dense: GrowableNumbers | undefined;
   /** A reader's estimate of the row count, so that numeric columns are allocated once. */
   expectedRows = 1024;
   private readonly ids: string[] = [];
@@ -123,8 +123,8 @@ export class TableBuilder {
     });
     this.kept = this.columns.flatMap((column, c) => (column.kind === 'dropped' ? [] : [c]));
     const contiguous = this.kept.length > 1 && this.kept[this.kept.length - 1] - this.kept[0] === this.kept.length - 1;
-    if (contiguous && this.kept.every((c) => this.columns![c].kind === 'numeric')) this.dense = new GrowableFloat64(this.expectedRows * this.kept.length);
-    else this.numeric = this.columns.map((column) => (column.kind === 'numeric' ? new GrowableFloat64(this.expectedRows) : undefined));
+    if (contiguous && this.kept.every((c) => this.columns![c].kind === 'numeric')) this.dense = new GrowableNumbers(this.expectedRows * this.kept.length, true);
+    else this.numeric = this.columns.map((column) => (column.kind === 'numeric' ? new GrowableNumbers(this.expectedRows) : undefined));
     for (const record of this.pending.splice(0)) this.store(record);
   }
 

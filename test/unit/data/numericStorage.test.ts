@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset } from '../../../src/core/data/load';
 import { Table, toDelimited, wineTable } from '../../helpers/sklearnTables';
+import { readDigits } from '../../helpers/digits';
 import { tempDir, writeFile } from '../../helpers/tempFiles';
 
 const dir = tempDir();
@@ -50,4 +51,15 @@ test('a numeric value in another spelling inside an all-numeric table goes throu
   const { dataset } = await loadDataset(writeFile(dir, 'spelling.csv', `a,b,label\n${rows.join('\n')}\n`));
   const plain = await loadDataset(writeFile(dir, 'spelling-plain.csv', `a,b,label\n${rows.map((r, i) => (i === 10 ? '10,3,0' : r)).join('\n')}\n`));
   assert.deepEqual(dataset.X, plain.dataset.X);
+});
+
+test('an all-integer pixel table (digits) is stored as float32 and encodes like the Float64 columns', async () => {
+  const digits = readDigits();
+  const header = ['id', ...digits[0].pixels.map((_, j) => `p${j}`), 'label'];
+  const rows = digits.map((d) => [d.id, ...d.pixels.map(String), String(d.label)]);
+  const dense = await loadDataset(writeFile(dir, 'digits-dense.csv', toDelimited({ header, rows })));
+  const columnar = await loadDataset(writeFile(dir, 'digits-columnar.csv', toDelimited(labelAt({ header: header.slice(1), rows: rows.map((r) => r.slice(1)) }, 10))));
+  assert.equal(dense.dataset.numFeatures, 64);
+  assert.deepEqual(dense.dataset.X, columnar.dataset.X);
+  assert.deepEqual(dense.dataset.y, columnar.dataset.y);
 });
