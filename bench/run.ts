@@ -1,6 +1,7 @@
 // `npm run bench`: speed, memory and rank agreement of the audit against a PyTorch reference,
 // printed as tables and written to docs/BENCHMARKS.md. Rows of one table come from one run on one
 // machine. Quick iteration: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16.
+// Only the reading rows: BENCH_ONLY=reading (BENCH_READ_BASELINE=<older checkout> adds its rows beside them).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,7 @@ import { fixed, table } from './format';
 import { headlineSection } from './headlineSection';
 import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
+import { readingSection } from './readingSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
@@ -80,8 +82,28 @@ function machineLine(): string {
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** BENCH_ONLY=reading: only the reading rows, replacing that section of docs/BENCHMARKS.md. */
+async function readingOnly(settings: BenchSettings): Promise<void> {
+  const section = await readingSection(settings.scratch, process.env.BENCH_READ_BASELINE);
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const start = doc.indexOf('## Reading a dataset');
+  const next = (from: number) => {
+    const at = doc.indexOf('\n## ', from);
+    return at < 0 ? doc.length : at + 1;
+  };
+  const updated =
+    start >= 0
+      ? doc.slice(0, start) + section + '\n\n' + doc.slice(next(start + 1))
+      : doc.replace('## Reading these numbers', `${section}\n\n## Reading these numbers`);
+  writeFileAtomic(file, updated);
+  fs.rmSync(settings.scratch, { recursive: true, force: true });
+  console.log(section);
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
+  if (process.env.BENCH_ONLY === 'reading') return readingOnly(settingsFromEnv());
   // The fast audits run the built CLI: build it from this source first.
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
@@ -97,6 +119,9 @@ async function main(): Promise<void> {
 
   console.log('training throughput…');
   sections.push(await throughputSection([digits, fashion10k], settings));
+
+  console.log('reading speed…');
+  sections.push(await readingSection(settings.scratch, process.env.BENCH_READ_BASELINE));
 
   console.log('fast audits…');
   const runs = [
