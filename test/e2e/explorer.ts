@@ -2,7 +2,7 @@
 // folder of the path, scroll the (virtual) list until the file's row is drawn, click it. No quick
 // input is involved, so a webview taking focus (an image preview, the panel) cannot close it.
 import { Locator, Page } from 'playwright-core';
-import { ScenarioFailure, poll, waitForActiveTab } from './workbench';
+import { ScenarioFailure, poll, waitForActiveEditor } from './workbench';
 
 const LIST = '.explorer-folders-view .monaco-list';
 /** The explorer's tree rows, without the sticky-scroll copies of folder rows at its top. */
@@ -66,9 +66,12 @@ export async function openFromExplorer(page: Page, relativePath: string): Promis
     const what = parts.slice(0, i + 1).join('/');
     await scrollTo(page, target, what);
     if (i < parts.length - 1) await expand(page, target, what);
-    else await target.click();
+    // A single click opens a preview and leaves focus in the explorer, and in the group that was
+    // active: a webview there (the panel) stays the active editor. A double click opens the file
+    // for editing and focuses it, so commands run next see it as the active editor.
+    else await target.dblclick();
   }
-  await waitForActiveTab(page, parts[parts.length - 1]);
+  await waitForActiveEditor(page, parts[parts.length - 1]);
 }
 
 /** The file rows drawn now at a depth, each with its badge (file decoration, '' if none). */

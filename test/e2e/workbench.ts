@@ -87,8 +87,20 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   }
 }
 
-export async function waitForActiveTab(page: Page, name: string): Promise<void> {
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.tab.active')).some((t) => (t.textContent ?? '').includes(n)), name, { timeout: 15_000 });
+function waitForTab(page: Page, selector: string, name: string): Promise<void> {
+  return page
+    .waitForFunction(([sel, n]) => Array.from(document.querySelectorAll(sel)).some((t) => (t.textContent ?? '').includes(n)), [selector, name] as const, { timeout: 15_000 })
+    .then(() => undefined);
+}
+
+/** The focused editor group's active tab shows `name` (the editor commands act on). */
+export function waitForActiveEditor(page: Page, name: string): Promise<void> {
+  return waitForTab(page, '.editor-group-container.active .tab.active', name);
+}
+
+/** Some editor group's active tab shows `name`. */
+export function waitForActiveTab(page: Page, name: string): Promise<void> {
+  return waitForTab(page, '.tab.active', name);
 }
 
 /** An explorer row by file name; `selected`: the one revealed for the active editor (names repeat across folders). */
