@@ -2,12 +2,15 @@
 // printed as tables and written to docs/BENCHMARKS.md. Rows of one table come from one run on one
 // machine. Quick iteration: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16.
 // Only the reading rows: BENCH_ONLY=reading (BENCH_READ_BASELINE=<older checkout> adds its rows beside them).
+// BENCH_ONLY=cancel measures only how fast a cancelled audit's worker is gone, and replaces only
+// that section of docs/BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './benchData';
+import { CANCEL_HEADING, CancelSettings, cancelRuns, cancelSection, replaceSection } from './cancelSection';
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
 import { headlineSection } from './headlineSection';
@@ -77,6 +80,24 @@ function auditSection(runs: AuditRun[]): string {
   );
 }
 
+function cancelSettings(scratch: string): CancelSettings {
+  return { dataset: FASHION, label: 'Fashion-MNIST 10k', limit: 10_000, phases: ['training', 'similarity'], repeats: Number(process.env.BENCH_CANCEL_REPEATS ?? 3), scratch };
+}
+
+/** BENCH_ONLY=cancel: the cancel section alone, written in place of its old version. */
+async function cancelOnly(): Promise<void> {
+  const settings = cancelSettings(fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-bench-')));
+  const loadBefore = os.loadavg()[0];
+  const runs = await cancelRuns(settings);
+  const section =
+    cancelSection(settings, runs) +
+    `\n\nMeasured alone (\`BENCH_ONLY=cancel\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started.`;
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', CANCEL_HEADING, section));
+  fs.rmSync(settings.scratch, { recursive: true, force: true });
+  console.log('\n' + section);
+}
+
 function machineLine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -107,6 +128,8 @@ async function main(): Promise<void> {
   // The fast audits run the built CLI: build it from this source first.
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  if (process.env.BENCH_ONLY === 'cancel') return cancelOnly();
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone are "reading" and "cancel"`);
   const settings = settingsFromEnv();
   const loadBefore = os.loadavg();
   const started = performance.now();
@@ -147,6 +170,10 @@ async function main(): Promise<void> {
     }
   }
   sections.unshift(headlineSection(headlineData, settings));
+
+  console.log('cancel…');
+  const cancel = cancelSettings(settings.scratch);
+  sections.push(cancelSection(cancel, await cancelRuns(cancel)));
 
   const loadAfter = os.loadavg();
   const minutes = (performance.now() - started) / 60_000;

@@ -59,7 +59,8 @@ async function runScenarios(browser: Browser, server: RunningServer, ctxBase: Om
   if (process.env.E2E_DEBUG) page.on('console', (m) => m.type() === 'error' && console.log(`  console: ${m.text().slice(0, 300)}`));
   await page.goto(`${server.url}/?folder=${encodeURIComponent(ctxBase.workspace.dir)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.waitForTimeout(2000);
+  // The workspace is open once the explorer draws its files.
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
   const failures: string[] = [];
   const scenarios = selectedScenarios();
   for (const [index, scenario] of scenarios.entries()) {
