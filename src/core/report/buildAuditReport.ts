@@ -57,6 +57,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
       inputSearch: factors.inputSearch,
+      nearDuplicates: factors.nearDuplicates,
       memorizationMethod: inputs.memorization?.method ?? 'unavailable: the model was loaded, not trained here',
       proxyVsMemorizationSpearman: inputs.memorization?.proxySpearman ?? null,
     },
@@ -76,6 +77,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
   const { dataset, split, factors, memorization } = inputs;
   const d = factors.dynamics;
   const similarList = factors.similar.neighbours[i].filter((s) => s.index < dataset.ids.length);
+  const conflicts = factors.similar.labelConflicts[i].filter((s) => s.index < dataset.ids.length);
   const heldOut = !split.trainMask[i];
   const mem = num(memorization?.memorization[i]);
   const fractionCorrect = num(d?.fractionCorrect[i]);
@@ -120,6 +122,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       nearestSimilarity: num(factors.nearestSimilarity[i]),
       similarIds: similarList.map((s) => dataset.ids[s.index]),
       similarities: similarList.map((s) => s.similarity),
+      labelConflictIds: conflicts.map((s) => dataset.ids[s.index]),
+      labelConflictSimilarities: conflicts.map((s) => s.similarity),
       margin: round4(factors.instance.margin[i]),
       loss: round4(factors.instance.loss[i]),
       gradNorm: round4(factors.instance.gradNorm[i]),
