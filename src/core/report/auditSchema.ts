@@ -117,6 +117,8 @@ export const AuditReportSchema = z.object({
     meanDifficulty: z.number(),
     hard: z.number().int().nonnegative(),
     withSimilarSamples: z.number().int().nonnegative(),
+    /** Samples with a near-copy under another label (absent in older audits). */
+    withLabelConflicts: z.number().int().nonnegative().optional(),
     memorized: z.number().int().nonnegative(),
   }),
   samples: z.array(SampleSchema),

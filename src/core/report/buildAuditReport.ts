@@ -66,6 +66,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       meanDifficulty: round4(samples.reduce((sum, s) => sum + s.difficulty, 0) / samples.length),
       hard: samples.filter((s) => s.difficulty >= HARD_THRESHOLD).length,
       withSimilarSamples: samples.filter((s) => s.factors.similarCount > 0).length,
+      withLabelConflicts: samples.filter((s) => (s.factors.labelConflictIds?.length ?? 0) > 0).length,
       memorized: samples.filter((s) => (s.factors.memorization ?? 0) >= MEMORIZED_THRESHOLD).length,
     },
     samples,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { centredUnitRows, topKNeighbours } from '../../../src/core/factors/neighbours';
 import { findSimilarSamples } from '../../../src/core/factors/similarity';
-import { adaptiveThreshold } from '../../../src/core/factors/adaptiveThreshold';
+import { NEAR_DUPLICATE_Z, adaptiveThreshold } from '../../../src/core/factors/adaptiveThreshold';
 import { initBackend } from '../../../src/core/model/backend';
 import { createRandom } from '../../../src/core/util/random';
 
@@ -13,10 +13,11 @@ test('adaptive threshold: a pair must be an outlier on the close side of the dat
   const choice = adaptiveThreshold(nearest);
   const median = 1 - 0.1; // the generator's median distance
   assert.ok(choice.threshold > median && choice.threshold < 1, `threshold ${choice.threshold}`);
+  // At z robust standard deviations only the near tail of ordinary neighbours (~2 % at z = 2) may pass.
   const ordinaryAbove = nearest.filter((s) => s >= choice.threshold).length;
-  assert.equal(ordinaryAbove, 0, 'no ordinary neighbour is called a copy');
-  // Log distance has standard deviation 0.3 x 0.5 (sum of three uniforms): the cut is 3.5 of those below the median.
-  const expected = 0.1 * Math.exp(-3.5 * 0.15);
+  assert.ok(ordinaryAbove <= 0.05 * nearest.length, `${ordinaryAbove} ordinary neighbours called copies`);
+  // Log distance has standard deviation 0.3 x 0.5 (sum of three uniforms): the cut is z of those below the median.
+  const expected = 0.1 * Math.exp(-NEAR_DUPLICATE_Z * 0.15);
   assert.ok(Math.abs(1 - choice.threshold - expected) < 0.2 * expected, `cut at distance ${1 - choice.threshold}, expected ~${expected}`);
   assert.equal(choice.rule, 'dataset-adaptive');
   assert.match(choice.why, /robust standard deviations/);
