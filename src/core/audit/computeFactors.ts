@@ -6,7 +6,7 @@ import { NeighbourLists, NeighbourSearchOptions, centredUnitRows, rangeScaledCol
 import { EffectiveThresholds, SimilarSamples, findSimilarSamples, nearestCandidateSimilarity, scoreCandidates } from '../factors/similarity';
 import { ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
 import { imageLayout } from '../factors/imageLayout';
-import { PairScorer, cosineScorer, shiftTolerantScorer } from '../factors/pairScore';
+import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
@@ -82,7 +82,7 @@ export async function computeFactors(
     ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: measureRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
     : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
   report(ctx, 'similarity', 0.9, 'near-duplicates');
-  const scorer = layout ? shiftTolerantScorer(grayThumbnails(inputRows, n, layout)) : cosineScorer(inputUnit, dim);
+  const scorer = layout ? thumbnailScorer(grayThumbnails(inputRows, n, layout)) : cosineScorer(inputUnit, dim);
   const candidates = scoreCandidates(search.candidates, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
