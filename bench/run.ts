@@ -64,9 +64,10 @@ function auditSection(runs: AuditRun[]): string {
     `## Fast-mode audit, end to end\n\nTime grows like N^${growthExponent(runs).toFixed(2)} over these sizes. Targets: Fashion-MNIST 60k in < 300 s and < 4096 MB. ` +
     'Each audit is the built CLI (`forgetlens audit`) in a process of its own, timed from process start to exit; peak memory is its maximum resident set (GNU time). ' +
     '"training" includes memorization\'s two cross-fit models, which train in worker threads at the same time; "memorization" is only what is left after. ' +
-    'CPU/wall: CPU time of all the process\'s threads over wall time (2 = both cores busy).\n\n' +
+    'CPU/wall: CPU time of all the process\'s threads over wall time (2 = both cores busy). ' +
+    'Near-dup. candidates: where the similarity stage found them (model-space: the top-50 embedding neighbours, with the share of the exact top-10 input-cosine neighbours among them) and the threshold it chose.\n\n' +
     table(
-      ['dataset', 'rows', 'seconds', 'CPU/wall', 'peak MB', 'test acc.', ...phases.map((p) => `${p} s`)],
+      ['dataset', 'rows', 'seconds', 'CPU/wall', 'peak MB', 'test acc.', ...phases.map((p) => `${p} s`), 'near-dup. candidates'],
       runs.map((r) => [
         r.label,
         String(r.rows),
@@ -75,6 +76,7 @@ function auditSection(runs: AuditRun[]): string {
         fixed(r.maxRssMB, 0),
         fixed(r.testAccuracy, 3),
         ...phases.map((p) => (r.timings[p] ?? 0).toFixed(1)),
+        `${r.inputSearch.method}${r.inputSearch.recallAtK === null ? '' : `, recall@10 ${r.inputSearch.recallAtK.toFixed(2)}`}${r.nearDuplicateThreshold === null ? '' : `, ≥ ${r.nearDuplicateThreshold}`}`,
       ]),
     )
   );

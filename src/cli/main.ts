@@ -54,7 +54,7 @@ export function buildProgram(): Command {
     .option('--test-file <file>', 'a separate test set (same columns) instead of a held-out split')
     .option('--test-fraction <f>', 'share of the data held out for test metrics (0 to 0.5)', fraction, 0.1)
     .option('--model <model.json>', 'audit your TF.js Layers model instead of training the default MLP')
-    .option('--similarity <input,embedding>', 'cosine thresholds for near-duplicates, input may be auto (default auto,0.9)', thresholds)
+    .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (judged against the dataset\'s own nearest neighbours), then embedding cosine or off (default auto,off)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
     .option('--delimiter <char>', 'CSV/TSV field delimiter: , ; tab or | (default: sniffed from the first lines)', delimiter)

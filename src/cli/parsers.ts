@@ -32,9 +32,9 @@ export function fraction(value: string): number {
 export function thresholds(value: string): [number | 'auto', number] {
   const [input, embedding, ...rest] = value.split(',').map((p) => p.trim());
   const isCosine = (p: string | undefined) => p !== undefined && Number(p) > 0 && Number(p) <= 1;
-  if (rest.length || !(input === 'auto' || isCosine(input)) || !isCosine(embedding)) {
-    throw new InvalidArgumentError('expected two cosines in (0,1], the first may be auto: e.g. 0.97,0.9 or auto,0.9');
+  if (rest.length || !(input === 'auto' || isCosine(input)) || !(embedding === undefined || embedding === 'off' || isCosine(embedding))) {
+    throw new InvalidArgumentError('expected an input similarity in (0,1] or auto, then optionally an embedding cosine in (0,1] or off: e.g. auto, 0.97,0.9 or auto,off');
   }
-  return [input === 'auto' ? 'auto' : Number(input), Number(embedding)];
+  return [input === 'auto' ? 'auto' : Number(input), embedding === undefined || embedding === 'off' ? -1 : Number(embedding)];
 }
 

@@ -47,7 +47,7 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
 export const MAX_HELD_OUT = 5000;
 /** Candidate neighbours examined per sample when looking for near-duplicates. */
 export const SIMILARITY_CANDIDATES = 50;
-/** Input spaces wider than this are searched through a random projection (candidates verified exactly). */
+/** Input spaces wider than this (and images) take near-duplicate candidates from the model-space search. */
 export const PROJECTION_DIM = 128;
 /** Memorization at or above which a sample counts as memorized in the summary. */
 export const MEMORIZED_THRESHOLD = 0.5;

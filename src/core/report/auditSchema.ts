@@ -27,6 +27,9 @@ export const SampleFactorsSchema = z.object({
   nearestSimilarity: maybe,
   similarIds: z.array(z.string()),
   similarities: z.array(z.number()),
+  /** Near-copies with another label (absent in audits before label conflicts were reported). */
+  labelConflictIds: z.array(z.string()).optional(),
+  labelConflictSimilarities: z.array(z.number()).optional(),
   margin: z.number(),
   loss: z.number(),
   gradNorm: z.number(),
@@ -106,7 +109,19 @@ export const AuditReportSchema = z.object({
   }),
   diagnostics: z.object({
     unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
-    inputSearch: z.object({ method: z.enum(['exact', 'random-projection']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    inputSearch: z.object({ method: z.enum(['exact', 'random-projection', 'model-space']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    nearDuplicates: z
+      .object({
+        method: z.enum(['cosine', 'shift-tolerant-correlation']),
+        rule: z.enum(['dataset-adaptive', 'fixed']),
+        threshold: z.number(),
+        nearestMedian: z.number().nullable(),
+        logDistanceSpread: z.number().nullable(),
+        z: z.number().nullable(),
+        candidates: z.number().int(),
+        why: z.string(),
+      })
+      .optional(),
     memorizationMethod: z.string(),
     proxyVsMemorizationSpearman: z.number().nullable(),
   }),
@@ -115,6 +130,8 @@ export const AuditReportSchema = z.object({
     meanDifficulty: z.number(),
     hard: z.number().int().nonnegative(),
     withSimilarSamples: z.number().int().nonnegative(),
+    /** Samples with a near-copy under another label (absent in older audits). */
+    withLabelConflicts: z.number().int().nonnegative().optional(),
     memorized: z.number().int().nonnegative(),
   }),
   samples: z.array(SampleSchema),
