@@ -21,7 +21,7 @@ export const rumClaim: ClaimSpec = {
     recipe.forEach((a) => (numbers[`tow.${a}`] = tow.get(a)!));
     return {
       numbers,
-      note: `RUM (${rum.recipe.join(' → ')}) ${fmt(rum.rum.tow, 3)}, control ${fmt(rum.control.tow, 3)}; once on all of F: ${recipe.map((a) => `${a} ${fmt(tow.get(a), 3)}`).join(', ')}`,
+      note: `RUM (${rum.recipe.join(' → ')}; tiers ${rum.tierSizes?.join('/') ?? 'n/a'} low/medium/high) ${fmt(rum.rum.tow, 3)}, control ${fmt(rum.control.tow, 3)}; once on all of F: ${recipe.map((a) => `${a} ${fmt(tow.get(a), 3)}`).join(', ')}`,
     };
   },
 };
