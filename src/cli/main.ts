@@ -6,8 +6,9 @@ import { CancelledError, InputError } from '../core/errors';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
+import { registerWorkerCommand } from './workerCommand';
 import { runJob } from './job';
-import { fraction, thresholds, wholeNumber } from './parsers';
+import { fraction, queueUrl, thresholds, wholeNumber } from './parsers';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -29,6 +30,7 @@ interface AuditFlags {
   limit?: number;
   epochs?: number;
   workers?: number;
+  queue?: string;
   top: number;
   progress: boolean;
 }
@@ -57,12 +59,14 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
+    .option('--queue <url>', 'train the K thorough models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`', queueUrl)
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: AuditFlags) => {
       await auditCommand(dataset, flags);
     });
   registerForgetCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
@@ -83,6 +87,7 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         limit: flags.limit,
         epochs: flags.epochs,
         workers: flags.workers,
+        queue: flags.queue,
         ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),
       },
       ctx,
