@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { runAudit } from '../core/audit/runAudit';
 import { AuditOptions } from '../core/audit/options';
-import { CancelledError, InputError } from '../core/errors';
+import { CancelledError, InputError, QueueError } from '../core/errors';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
@@ -116,6 +116,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof InputError) {
     process.stderr.write(`forgetlens: error: ${err.message}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (err instanceof QueueError) {
+    process.stderr.write(`forgetlens: queue error: ${err.message}; nothing was written\n`);
+    return EXIT_FAILURE;
   }
   if (err instanceof CancelledError) {
     process.stderr.write('forgetlens: cancelled; nothing was written\n');

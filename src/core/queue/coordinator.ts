@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { CancelledError } from '../errors';
+import { CancelledError, QueueError } from '../errors';
 import type { SubsetModelOutcome } from '../factors/memorization';
 import type { BackendPreference } from '../model/backend';
 import type { MlpArchitecture } from '../model/mlp';
@@ -59,10 +59,14 @@ export async function trainSubsetModelsOnQueue(
   for (const p of payloads) p.runId = runId;
   const redis = new Redis({ ...connection.options, lazyConnect: true });
   const queue = new Queue(QUEUE_NAME, { connection: connection.options, prefix: PREFIX });
-  queue.on('error', () => undefined); // reconnects are retried by ioredis; a dead Redis surfaces as a timeout below
-  redis.on('error', () => undefined);
+  // ioredis retries lost connections itself; a Redis that stays away surfaces as a timeout in `answered`.
+  queue.on('error', () => undefined);
+  let lastError: Error | undefined;
+  redis.on('error', (err: Error) => (lastError = err));
   try {
-    await answered(connection, redis.connect());
+    await answered(connection, redis.connect()).catch((err: Error) => {
+      throw new QueueError(`cannot use Redis at ${connection.display}: ${(lastError ?? err).message}`);
+    });
     await answered(connection, redis.del(keys.cancelled(runId)));
     const run = new Run(connection, redis, queue, runId, hash, host, payloads, settings);
     return await run.gather(subsets, ctx);
@@ -158,7 +162,7 @@ class Run {
       if (err || !body) return;
       const result = decodeResult(body as Buffer, this.host.y.length);
       if (this.settings.expectedBackend && result.backend !== this.settings.expectedBackend) {
-        throw new Error(
+        throw new QueueError(
           `worker ${result.workerId} trained model ${pending[j].k} on the ${result.backend} backend, this run uses ${this.settings.expectedBackend}: ` +
             'the scores would not match a local run bit for bit. Start the workers with the same backend available (or pass --backend).',
         );
@@ -177,7 +181,7 @@ class Run {
       if (state === 'failed') {
         const job = await this.queue.getJob(id);
         if (await this.redis.exists(keys.result(this.runId, p.k))) continue;
-        throw new Error(`model ${p.k} failed on the queue ${this.connection.display} after ${job?.attemptsMade ?? '?'} attempts: ${job?.failedReason ?? 'no reason given'}`);
+        throw new QueueError(`model ${p.k} failed on the queue ${this.connection.display} after ${job?.attemptsMade ?? '?'} attempts: ${job?.failedReason ?? 'no reason given'}`);
       }
       if (state === 'unknown') lost = true;
     }
@@ -249,7 +253,7 @@ async function answered<T>(connection: QueueConnection, call: Promise<T>): Promi
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`Redis at ${connection.display} has not answered for ${UNREACHABLE_MS / 1000} s; nothing was written. Finished models stay on the queue: rerun the same command to resume.`)),
+      () => reject(new QueueError(`Redis at ${connection.display} has not answered for ${UNREACHABLE_MS / 1000} s; nothing was written. Finished models stay on the queue: rerun the same command to resume.`)),
       UNREACHABLE_MS,
     );
   });

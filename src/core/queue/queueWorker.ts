@@ -73,6 +73,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     const subset = bitmaskToIndices(payload.members, host.y.length);
     const trainer = trainerFor(payload, host);
     busy.add(trainer);
+    options.log(`took model ${payload.k} of run ${payload.runId.slice(0, 8)}`);
     const watch = setInterval(() => {
       void redis.exists(keys.cancelled(payload.runId)).then((cancelled) => {
         if (cancelled) void trainer.terminate('the run was cancelled');
