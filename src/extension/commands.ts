@@ -70,7 +70,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     type: 'audit',
     dataset,
     outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}) },
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}), ...(s.queue ? { queue: s.queue } : {}) },
   });
   if (outcome.kind !== 'done') return;
   ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));

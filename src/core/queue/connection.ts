@@ -28,9 +28,9 @@ export function parseQueueUrl(text: string): QueueConnection {
   try {
     url = new URL(text);
   } catch {
-    throw new InputError(`--queue ${redact(text)}: not a URL; expected redis://HOST:PORT or rediss://HOST:PORT`);
+    throw new InputError(`--queue ${redactQueueUrl(text)}: not a URL; expected redis://HOST:PORT or rediss://HOST:PORT`);
   }
-  const display = redact(text);
+  const display = redactQueueUrl(text);
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new InputError(`--queue ${display}: the scheme must be redis:// or rediss:// (TLS), not ${url.protocol}//`);
   }
@@ -53,6 +53,7 @@ export function parseQueueUrl(text: string): QueueConnection {
   return { options, display };
 }
 
-function redact(text: string): string {
+/** The URL with its password replaced by ***, for messages and logs. */
+export function redactQueueUrl(text: string): string {
   return text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
