@@ -17,6 +17,8 @@ export function registerWorkerCommand(program: Command): void {
     .option('--lock-seconds <s>', 'how long a job stays with a worker that stopped answering before another takes it', positiveNumber, 30)
     .action(async (flags: WorkerFlags) => {
       await workerCommand(flags);
+      // Stopped: exit even if a Redis client still holds a reconnect timer.
+      process.exit(0);
     });
 }
 

@@ -25,6 +25,7 @@ export interface QueueWorkerHandle {
 }
 
 const CANCEL_POLL_MS = 500;
+const CLOSE_WAIT_MS = 10_000;
 /** Datasets kept in memory per worker process (a run at a time is the common case). */
 const CACHED_DATASETS = 2;
 
@@ -33,6 +34,8 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const connection = parseQueueUrl(url);
   const id = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const redis = new Redis(connection.options);
+  // Lost connections are retried by ioredis; BullMQ's own 'error' events below are what gets logged.
+  redis.on('error', () => undefined);
   const datasets = new Map<string, Promise<HostData>>();
   const idle: ThreadTrainer[] = [];
   const busy = new Set<ThreadTrainer>();
@@ -120,10 +123,17 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     id,
     async close() {
       clearInterval(heartbeat);
-      await worker.close();
+      // A graceful close finishes the current jobs, but needs Redis: without it, give up after a while.
+      const graceful = await Promise.race([worker.close().then(() => true), sleep(CLOSE_WAIT_MS).then(() => false)]);
+      if (!graceful) await Promise.race([worker.close(true), sleep(1000)]);
       await Promise.all([...idle, ...busy].map((t) => t.terminate()));
-      await redis.del(keys.worker(id)).catch(() => undefined);
+      // Offline, a command would wait for Redis forever; the heartbeat key expires by itself anyway.
+      if (redis.status === 'ready') await redis.del(keys.worker(id)).catch(() => undefined);
       redis.disconnect();
     },
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
