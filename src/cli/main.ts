@@ -8,7 +8,8 @@ import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
 import { registerWorkerCommand } from './workerCommand';
 import { runJob } from './job';
-import { fraction, queueUrl, thresholds, wholeNumber } from './parsers';
+import { fraction, thresholds, wholeNumber } from './parsers';
+import { parseQueueUrl } from '../core/queue/connection';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -59,7 +60,7 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
-    .option('--queue <url>', 'train the K thorough models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`', queueUrl)
+    .option('--queue <url>', 'train the K thorough models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: AuditFlags) => {
@@ -71,6 +72,8 @@ export function buildProgram(): Command {
 }
 
 async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
+  // Checked here, not by commander, whose message would repeat the URL with its password.
+  if (flags.queue) parseQueueUrl(flags.queue);
   const { report } = await runJob(flags.progress, (ctx) =>
     runAudit(
       dataset,

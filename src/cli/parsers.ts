@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from 'commander';
-import { parseQueueUrl } from '../core/queue/connection';
 
 /** Option parsers: a bad value becomes commander's usage error (exit code 2). */
 export function wholeNumber(value: string): number {
@@ -28,16 +27,6 @@ export function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0');
   return n;
-}
-
-/** A Redis URL, checked before anything connects (the password never appears in the message). */
-export function queueUrl(value: string): string {
-  try {
-    parseQueueUrl(value);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-  return value;
 }
 
 export function positiveWholeNumber(value: string): number {

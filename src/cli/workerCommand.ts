@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { startQueueWorker } from '../core/queue/queueWorker';
-import { positiveNumber, positiveWholeNumber, queueUrl } from './parsers';
+import { parseQueueUrl } from '../core/queue/connection';
+import { positiveNumber, positiveWholeNumber } from './parsers';
 
 interface WorkerFlags {
   queue: string;
@@ -12,7 +13,7 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('train ForgetLens jobs from a BullMQ queue on Redis until stopped (Ctrl-C / SIGTERM finishes the current jobs first)')
-    .requiredOption('--queue <url>', 'redis://[:password@]HOST:PORT or rediss://… (TLS)', queueUrl)
+    .requiredOption('--queue <url>', 'redis://[:password@]HOST:PORT or rediss://… (TLS)')
     .option('--concurrency <n>', 'jobs trained at once, each in its own thread (about one per core)', positiveWholeNumber, 1)
     .option('--lock-seconds <s>', 'how long a job stays with a worker that stopped answering before another takes it', positiveNumber, 30)
     .action(async (flags: WorkerFlags) => {
@@ -23,6 +24,7 @@ export function registerWorkerCommand(program: Command): void {
 }
 
 async function workerCommand(flags: WorkerFlags): Promise<void> {
+  parseQueueUrl(flags.queue);
   const log = (line: string) => process.stderr.write(`forgetlens worker: ${line}\n`);
   const handle = await startQueueWorker(flags.queue, { concurrency: flags.concurrency, lockSeconds: flags.lockSeconds, log });
   await new Promise<void>((resolve) => {

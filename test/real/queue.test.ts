@@ -209,3 +209,13 @@ test('queue: a worker fails jobs that are not ForgetLens jobs or whose payload b
     await queue.close();
   }
 });
+
+test('queue: a bad --queue URL is refused before anything runs (exit 2), the password not echoed', () => {
+  const worker = runCli(['worker', '--queue', 'http://:hunter2@127.0.0.1:6379'], dir);
+  assert.equal(worker.status, 2, worker.stderr);
+  assert.match(worker.stderr, /--queue http:\/\/:\*\*\*@127\.0\.0\.1:6379: the scheme must be redis:\/\/ or rediss:\/\/ \(TLS\)/);
+  assert.doesNotMatch(worker.stderr, /hunter2/);
+  const audit = runCli(['audit', DIGITS_CSV, '--mode', 'thorough', '--queue', 'redis://127.0.0.1:6379/db'], dir);
+  assert.equal(audit.status, 2, audit.stderr);
+  assert.match(audit.stderr, /the database number "db" is not a whole number/);
+});
