@@ -5,6 +5,7 @@ import { DEFAULT_RUM_RECIPE, RumRecipe } from '../core/forget/rum';
 import { writeForgetReport } from '../core/forget/writeForgetReport';
 import { isAlgorithmName } from '../core/unlearn/algorithms';
 import { ALGORITHM_NAMES, AlgorithmName, HyperParameters } from '../core/unlearn/types';
+import { parseQueueUrl } from '../core/queue/connection';
 import { runJob } from './job';
 import { wholeNumber } from './parsers';
 
@@ -21,6 +22,7 @@ interface ForgetFlags {
   retrainSeeds: number;
   epochs?: number;
   workers?: number;
+  queue?: string;
   backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   progress: boolean;
   param: Partial<Record<AlgorithmName, HyperParameters>>;
@@ -44,9 +46,11 @@ export function registerForgetCommand(program: Command): void {
     .option('--retrain-seeds <n>', 'models retrained from scratch as the reference', wholeNumber, 3)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
+    .option('--queue <url>', 'train the retrained reference models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: ForgetFlags) => {
+      if (flags.queue) parseQueueUrl(flags.queue);
       const report = await runJob(flags.progress, (ctx) =>
         runForgetAudit(
           dataset,
@@ -63,6 +67,7 @@ export function registerForgetCommand(program: Command): void {
             retrainSeeds: Math.max(1, flags.retrainSeeds),
             epochs: flags.epochs,
             workers: flags.workers,
+            queue: flags.queue,
             backend: flags.backend,
           },
           ctx,

@@ -121,7 +121,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     dataset: result.datasetPath,
     outDir: result.dir,
     // The same label column as the dataset's audit (it may have been picked by the user).
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(s.queue ? { queue: s.queue } : {}), ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const loaded = ctx.store.load(result.datasetPath, result.dir);

@@ -210,6 +210,26 @@ test('queue: a worker fails jobs that are not ForgetLens jobs or whose payload b
   }
 });
 
+test('queue: forget --queue trains the retrained reference models on the queue; verdicts and evidence equal the local run', async () => {
+  const server = await redis();
+  const w = worker(server.url);
+  fs.writeFileSync(path.join(dir, 'request.txt'), 'd5\nd17\nd100\n');
+  const args = ['forget', DIGITS_CSV, '--forget', 'request.txt', '--algorithms', 'finetune', '--retrain-seeds', '2', '--epochs', '3'];
+  const local = runCli([...args, '--out', 'forget-local'], dir);
+  assert.equal(local.status, 0, local.stderr);
+  const queued = await spawnCli([...args, '--out', 'forget-queued', '--queue', server.url], dir).done;
+  assert.equal(queued.status, 0, queued.stderr);
+  assert.equal(trainedModels(w).length, 2, 'both retrains ran on the worker');
+  const read = (out: string) => JSON.parse(fs.readFileSync(path.join(dir, out, 'forget-audit.json'), 'utf8'));
+  const [a, b] = [read('forget-queued'), read('forget-local')];
+  assert.deepEqual(a.samples, b.samples);
+  const { seconds: sa, ...retrainA } = a.retrain;
+  const { seconds: sb, ...retrainB } = b.retrain;
+  void sa;
+  void sb;
+  assert.deepEqual(retrainA, retrainB);
+});
+
 test('queue: a bad --queue URL is refused before anything runs (exit 2), the password not echoed', () => {
   const worker = runCli(['worker', '--queue', 'http://:hunter2@127.0.0.1:6379'], dir);
   assert.equal(worker.status, 2, worker.stderr);

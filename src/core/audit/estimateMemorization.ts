@@ -2,11 +2,10 @@ import { SubsetModelOutcome, calibrateMemorization, subsampleMemorization } from
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { MlpArchitecture } from '../model/mlp';
 import { complementaryHalves, randomSubsets } from '../model/subsetModels';
-import { HostData, SubsetTrainOptions, trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
-import { activeBackend } from '../model/backend';
-import { FleetProgress, trainSubsetModelsOnQueue } from '../queue/coordinator';
+import { HostData, trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
+import type { FleetProgress } from '../queue/coordinator';
 import { TrainOptions } from '../model/train';
-import { JobContext, Phase, report } from '../progress';
+import { JobContext, report } from '../progress';
 import { spearman } from '../util/stats';
 import { AuditOptions } from './options';
 import { TrainTestSplit } from './splits';
@@ -50,38 +49,23 @@ export function startMemorizationModels(
     ? randomSubsets(host.y, split.trainIdx, options.k, SUBSET_FRACTION, options.seed)
     : complementaryHalves(host.y, split.trainIdx, options.seed);
   const phase = thorough ? 'subsample-models' : 'cross-fit';
-  const subsetOptions = { epochs: trainOptions.epochs, batchSize: trainOptions.batchSize, learningRate: trainOptions.learningRate };
-  const outcomes = options.queue
-    ? trainOnQueue(options.queue, host, arch, subsets, subsetOptions, options, phase, ctx)
-    : trainSubsetModelsInParallel(
-        host,
-        arch,
-        subsets,
-        subsetOptions,
-        options.seed,
-        { workers: options.workers, backend: options.backend },
-        (done) => report(ctx, phase, done / subsets.length, `${done}/${subsets.length} models`),
-        ctx,
-      );
+  const fleetMessage = ({ done, total, workers }: FleetProgress) =>
+    report(ctx, phase, done / total, `${done}/${total} models on the queue · ${workers} worker${workers === 1 ? '' : 's'} seen`);
+  const outcomes = trainSubsetModelsInParallel(
+    host,
+    arch,
+    subsets,
+    { epochs: trainOptions.epochs, batchSize: trainOptions.batchSize, learningRate: trainOptions.learningRate },
+    options.seed,
+    { workers: options.workers, backend: options.backend, queue: options.queue, onFleetProgress: fleetMessage },
+    (done) => {
+      if (!options.queue) report(ctx, phase, done / subsets.length, `${done}/${subsets.length} models`);
+    },
+    ctx,
+  );
   // Awaited later; a rejection before then must not surface as an unhandled rejection.
   outcomes.catch(() => undefined);
   return { subsets, outcomes };
-}
-
-/** The same models as jobs on a BullMQ queue (`--queue`). */
-async function trainOnQueue(
-  url: string,
-  host: HostData,
-  arch: MlpArchitecture,
-  subsets: Int32Array[],
-  subsetOptions: SubsetTrainOptions,
-  options: AuditOptions,
-  phase: Phase,
-  ctx?: JobContext,
-): Promise<SubsetModelOutcome[]> {
-  const onProgress = ({ done, total, workers }: FleetProgress) =>
-    report(ctx, phase, done / total, `${done}/${total} models on the queue · ${workers} worker${workers === 1 ? '' : 's'} seen`);
-  return trainSubsetModelsOnQueue(host, arch, subsets, subsetOptions, options.seed, { url, backend: options.backend, expectedBackend: activeBackend()?.name, onProgress }, ctx);
 }
 
 /** Turn the finished models' outcomes into the memorization estimate (calibrated in fast mode). */
