@@ -44,30 +44,19 @@ export async function trainSubsetModelsInParallel(
   onModelDone: (done: number) => void,
   ctx?: JobContext,
 ): Promise<SubsetModelOutcome[]> {
-  if (settings.queue) return trainOnQueue(host, arch, subsets, trainOptions, seed, settings, settings.queue, onModelDone, ctx);
+  if (settings.queue) {
+    let reported = 0;
+    const onProgress = (progress: FleetProgress) => {
+      settings.onFleetProgress?.(progress);
+      if (progress.done > reported) onModelDone((reported = progress.done));
+    };
+    // Workers must train on the backend this process resolved, as its own threads would.
+    const queue = { url: settings.queue, backend: settings.backend, expectedBackend: activeBackend()?.name, onProgress };
+    return trainSubsetModelsOnQueue(host, arch, subsets, trainOptions, seed, queue, ctx);
+  }
   const workers = Math.max(1, Math.min(settings.workers ?? defaultWorkerCount(), subsets.length));
   if (workers === 1) return trainInProcess(host, arch, subsets, trainOptions, seed, onModelDone, ctx);
   return trainInWorkers(host, arch, subsets, trainOptions, seed, workers, settings.backend, onModelDone, ctx);
-}
-
-function trainOnQueue(
-  host: HostData,
-  arch: MlpArchitecture,
-  subsets: Int32Array[],
-  trainOptions: SubsetTrainOptions,
-  seed: number,
-  settings: SubsetExecution,
-  url: string,
-  onModelDone: (done: number) => void,
-  ctx?: JobContext,
-): Promise<SubsetModelOutcome[]> {
-  let reported = 0;
-  const onProgress = (progress: FleetProgress) => {
-    settings.onFleetProgress?.(progress);
-    if (progress.done > reported) onModelDone((reported = progress.done));
-  };
-  // The coordinator's own threads would resolve the backend like this process did.
-  return trainSubsetModelsOnQueue(host, arch, subsets, trainOptions, seed, { url, backend: settings.backend, expectedBackend: activeBackend()?.name, onProgress }, ctx);
 }
 
 export function defaultWorkerCount(): number {
