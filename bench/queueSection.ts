@@ -55,7 +55,7 @@ function overheadMs(run: Timed, slots: number, k: number): number {
 export function queueSection(d: BenchData, k: number, runs: Timed[]): string {
   const slots = [2, 1, 2];
   const rows = runs.map((r, i) => [d.label, r.label, String(k), r.seconds.toFixed(1), r.trainSeconds.toFixed(2), overheadMs(r, slots[i], k).toFixed(0)]);
-  const perJob = runs[0].trainSeconds;
+  const perJob = runs[1].trainSeconds;
   const overhead = Math.max(0, overheadMs(runs[1], 1, k)) / 1000;
   return (
     '## Thorough mode on the queue (BullMQ on Redis) against local worker threads\n\n' +
