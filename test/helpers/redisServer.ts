@@ -23,6 +23,12 @@ export interface TestRedis {
   restart(): Promise<void>;
 }
 
+/** Everything started here is killed when the test process exits, whatever happened (one listener for all). */
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -50,9 +56,6 @@ export async function startRedis(options: RedisOptions = {}): Promise<TestRedis>
     process.kill(child.pid!, 'SIGTERM');
     await exited;
   };
-  process.on('exit', () => {
-    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGKILL');
-  });
   return {
     url: `${certs ? 'rediss' : 'redis'}://${auth}${HOST}:${port}`,
     port,
@@ -68,6 +71,7 @@ export async function startRedis(options: RedisOptions = {}): Promise<TestRedis>
 function launch(args: string[]): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    started.add(child);
     let log = '';
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
@@ -105,11 +109,9 @@ export interface WorkerProcess {
 /** `forgetlens worker` as a separate process (the built CLI, as a user runs it). */
 export function startWorker(url: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): WorkerProcess {
   const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  started.add(child);
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  process.on('exit', () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
   return {
     child,
     log: () => log,
