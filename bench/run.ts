@@ -16,6 +16,7 @@ import { fixed, table } from './format';
 import { headlineSection } from './headlineSection';
 import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
+import { queueMeasurements, queueSection } from './queueSection';
 import { readingSection } from './readingSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
@@ -34,6 +35,9 @@ export interface BenchSettings {
   torchMissing: string | null;
   scratch: string;
 }
+
+/** Models in the queue-versus-threads comparison: enough for the per-job overhead to show. */
+const QUEUE_K = 8;
 
 function settingsFromEnv(): BenchSettings {
   const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').filter(Boolean);
@@ -159,6 +163,9 @@ async function main(): Promise<void> {
 
   console.log('thorough mode…');
   sections.push(thoroughSection([digits, fashion10k], settings));
+
+  console.log('thorough mode on the queue…');
+  sections.push(queueSection(digits, QUEUE_K, await queueMeasurements(digits, QUEUE_K)));
 
   console.log('headline: fast audit versus the PyTorch subsample estimator…');
   const headlineData: Array<{ data: BenchData; fast: AuditRun }> = [];

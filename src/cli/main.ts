@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { runAudit } from '../core/audit/runAudit';
 import { AuditOptions } from '../core/audit/options';
-import { CancelledError, InputError } from '../core/errors';
+import { CancelledError, InputError, QueueError } from '../core/errors';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
+import { registerWorkerCommand } from './workerCommand';
 import { runJob } from './job';
 import { binCount, delimiter, fraction, thresholds, wholeNumber } from './parsers';
+import { parseQueueUrl } from '../core/queue/connection';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -31,6 +33,7 @@ interface AuditFlags {
   bins?: number;
   epochs?: number;
   workers?: number;
+  queue?: string;
   top: number;
   progress: boolean;
 }
@@ -61,16 +64,20 @@ export function buildProgram(): Command {
     .option('--bins <n>', 'bin a continuous numeric label into N quantile classes', binCount)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
+    .option('--queue <url>', 'train the K thorough models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: AuditFlags) => {
       await auditCommand(dataset, flags);
     });
   registerForgetCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
 async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
+  // Checked here, not by commander, whose message would repeat the URL with its password.
+  if (flags.queue) parseQueueUrl(flags.queue);
   const { report } = await runJob(flags.progress, (ctx) =>
     runAudit(
       dataset,
@@ -89,6 +96,7 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         bins: flags.bins,
         epochs: flags.epochs,
         workers: flags.workers,
+        queue: flags.queue,
         ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),
       },
       ctx,
@@ -117,6 +125,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof InputError) {
     process.stderr.write(`forgetlens: error: ${err.message}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (err instanceof QueueError) {
+    process.stderr.write(`forgetlens: queue error: ${err.message}; nothing was written\n`);
+    return EXIT_FAILURE;
   }
   if (err instanceof CancelledError) {
     process.stderr.write('forgetlens: cancelled; nothing was written\n');

@@ -38,3 +38,15 @@ export function thresholds(value: string): [number | 'auto', number] {
   return [input === 'auto' ? 'auto' : Number(input), embedding === undefined || embedding === 'off' ? -1 : Number(embedding)];
 }
 
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return n;
+}
+
+export function positiveWholeNumber(value: string): number {
+  const n = wholeNumber(value);
+  if (n === 0) throw new InvalidArgumentError('expected a whole number above 0');
+  return n;
+}

@@ -70,7 +70,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     type: 'audit',
     dataset,
     outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}) },
+    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}), ...(s.queue ? { queue: s.queue } : {}) },
   });
   if (outcome.kind !== 'done') return;
   ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
@@ -121,7 +121,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     dataset: result.datasetPath,
     outDir: result.dir,
     // The same label column as the dataset's audit (it may have been picked by the user).
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl', 'parquet'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(s.queue ? { queue: s.queue } : {}), ...(['csv', 'tsv', 'jsonl', 'parquet'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const loaded = ctx.store.load(result.datasetPath, result.dir);

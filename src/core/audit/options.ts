@@ -31,6 +31,8 @@ export interface AuditOptions {
   epochs?: number;
   /** Parallel training processes for the K thorough models (default: CPU count, at most 4). */
   workers?: number;
+  /** redis:// or rediss:// URL: train the K models as jobs on a BullMQ queue there instead of locally. */
+  queue?: string;
 }
 
 export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {

@@ -55,7 +55,7 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       Array.from({ length: options.retrainSeeds }, () => split.retainIdx),
       trainOptions,
       deriveSeed(options.seed, 'retrain'),
-      { workers: options.workers, backend: options.backend },
+      { workers: options.workers, backend: options.backend, queue: options.queue },
       (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained models`),
       ctx,
     );
