@@ -8,6 +8,7 @@ import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panel
 import { labelChoice } from './logic/labelColumn';
 import { DATA_FILE, chooseDataset, datasetPickItems, tabInputFile } from './logic/datasetChoice';
 import { auditKey } from './logic/settings';
+import { auditRequest } from './logic/auditRequest';
 import { chooseForgetDataset } from './logic/forgetDataset';
 import type { LoadedAudit } from './logic/loadedAudit';
 import { statusOf } from './logic/statusText';
@@ -66,12 +67,7 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
     AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
-  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, {
-    type: 'audit',
-    dataset,
-    outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}) },
-  });
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, auditRequest(s, dataset, path.join(dir, 'audit.json'), label));
   if (outcome.kind !== 'done') return;
   ctx.jobs.idle(...statusOf(await ctx.store.load(dataset, dir)));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });

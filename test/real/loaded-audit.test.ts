@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { validateAuditReport } from '../../src/core/report/auditSchema';
+import { ANNOTATE_FROM, planLineAnnotations } from '../../src/extension/logic/annotationPlan';
+import { LoadedAudit, TREE_LIMIT } from '../../src/extension/logic/loadedAudit';
+import { readResultFiles } from '../../src/extension/logic/readResult';
+import { HARD_FROM } from '../../src/extension/logic/reasonText';
+import { toRows } from '../../src/extension/logic/reportViews';
+import { resolveSampleSources } from '../../src/extension/logic/trustBoundary';
+import { runCli } from '../helpers/cli';
+import { writeIrisCsv } from '../helpers/iris';
+import { tempDir } from '../helpers/tempFiles';
+
+// One real audit of iris (150 rows, a CSV: every sample has a line), shared by the tests below.
+const dir = tempDir();
+const dataset = writeIrisCsv(dir);
+const resultDir = path.join(dir, 'result');
+const audited = runCli(['audit', 'iris.csv', '--out', 'result', '--top', '0'], dir);
+const auditFile = path.join(resultDir, 'audit.json');
+
+async function load(): Promise<LoadedAudit> {
+  assert.equal(audited.status, 0, audited.stderr);
+  const { report, forget } = await readResultFiles(resultDir);
+  return new LoadedAudit({ datasetPath: dataset, dir: resultDir, report, forget, sources: resolveSampleSources(report.samples, dataset, auditFile), isFolder: false });
+}
+
+test('the asynchronous read checks in steps and gives the report the one-shot check gives', async () => {
+  const audit = await load();
+  assert.deepEqual(audit.report, validateAuditReport(JSON.parse(fs.readFileSync(auditFile, 'utf8'))));
+  assert.equal(audit.forget, null);
+});
+
+test('a broken sample deep in the report is named by file, index and field', async () => {
+  assert.equal(audited.status, 0, audited.stderr);
+  const brokenDir = path.join(dir, 'broken');
+  const report = JSON.parse(fs.readFileSync(auditFile, 'utf8'));
+  report.samples[137].difficulty = 'very';
+  fs.mkdirSync(brokenDir, { recursive: true });
+  fs.writeFileSync(path.join(brokenDir, 'audit.json'), JSON.stringify(report));
+  await assert.rejects(readResultFiles(brokenDir), new RegExp(`${path.join(brokenDir, 'audit.json').replace(/[.\\/]/g, '\\$&')}: .*samples\\.137\\.difficulty`));
+  fs.writeFileSync(path.join(brokenDir, 'audit.json'), '{"schemaVersion": 1, ');
+  await assert.rejects(readResultFiles(brokenDir), /broken[\\/]audit\.json: not JSON/);
+});
+
+test('lookups by id and by line find every sample; rows are the panel rows', async () => {
+  const audit = await load();
+  assert.equal(audit.byId.size, 150);
+  for (const sample of audit.report.samples) {
+    assert.equal(audit.byId.get(sample.id), sample);
+    assert.deepEqual(audit.samplesOnLines(dataset, [sample.source.line!]), [sample]);
+  }
+  assert.deepEqual(audit.rows, toRows(audit.report, null));
+  // Lines 1 (the header) to 11: the first ten data rows, in line order, whatever their rank.
+  assert.deepEqual(audit.samplesOnLines(dataset, [11, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10]).map((s) => s.source.line), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assert.deepEqual(audit.samplesOnLines(path.join(dir, 'other.csv'), [2]), []);
+  assert.equal(audit.imageBadges.size, 0, 'a table has no image badges');
+  const hard = audit.report.samples.filter((s) => s.difficulty >= HARD_FROM);
+  assert.ok(hard.length > 0, 'iris has hard samples (the tree is not trivially empty)');
+  assert.deepEqual(audit.hardest, hard.slice(0, TREE_LIMIT));
+});
+
+test('the cached annotation plan is the plan computed from the report, and a hover finds its line', async () => {
+  const audit = await load();
+  for (const topN of [0, 3, 100]) {
+    const expected = planLineAnnotations(audit.report, dir, dataset, topN, null);
+    assert.equal(expected.length, Math.min(topN, audit.report.samples.filter((s) => s.difficulty >= ANNOTATE_FROM).length));
+    assert.deepEqual(audit.annotationPlan(dataset, topN), expected);
+    assert.equal(audit.annotationPlan(dataset, topN), audit.annotationPlan(dataset, topN), 'computed once');
+    for (const a of expected) assert.deepEqual(audit.annotationAt(dataset, topN, a.line), a);
+    const unannotated = audit.report.samples.find((s) => !expected.some((a) => a.sample === s))!;
+    assert.equal(audit.annotationAt(dataset, topN, unannotated.source.line! - 1), undefined);
+  }
+  assert.deepEqual(audit.annotationPlan(path.join(dir, 'forget-set.txt'), 100), []);
+});
