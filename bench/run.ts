@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './benchData';
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
+import { extensionLoadSection, measureExtensionLoad } from './extensionLoadSection';
 import { headlineSection } from './headlineSection';
 import { READING_NOTES } from './notes';
 import { thoroughSection } from './thoroughSection';
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
     ),
   ];
   sections.push(auditSection(runs));
+
+  const largest = Math.max(...settings.sizes);
+  console.log(`extension host: activation and first hover on the ${largest / 1000}k audit…`);
+  sections.push(extensionLoadSection(await measureExtensionLoad(path.join(settings.scratch, `fast-${largest}`, 'audit.json'), fs.mkdtempSync(path.join(settings.scratch, 'extension-')))));
 
   console.log('thorough mode…');
   sections.push(thoroughSection([digits, fashion10k], settings));

@@ -12,6 +12,7 @@ import { resolveSampleSources } from '../../src/extension/logic/trustBoundary';
 import { runCli } from '../helpers/cli';
 import { writeIrisCsv } from '../helpers/iris';
 import { tempDir } from '../helpers/tempFiles';
+import { writeImageFolder } from '../e2e/workspace/imageFolder';
 
 // One real audit of iris (150 rows, a CSV: every sample has a line), shared by the tests below.
 const dir = tempDir();
@@ -73,4 +74,28 @@ test('the cached annotation plan is the plan computed from the report, and a hov
     assert.equal(audit.annotationAt(dataset, topN, unannotated.source.line! - 1), undefined);
   }
   assert.deepEqual(audit.annotationPlan(path.join(dir, 'forget-set.txt'), 100), []);
+});
+
+test('an image folder reached through a symlink: badges under both paths, rows with the image inside the folder', async () => {
+  const root = tempDir();
+  const real = path.join(root, 'real-clothes');
+  const { images } = writeImageFolder(real);
+  const linked = path.join(root, 'clothes');
+  fs.symlinkSync(real, linked);
+  const result = runCli(['audit', linked, '--out', 'out', '--top', '0'], root);
+  assert.equal(result.status, 0, result.stderr);
+  const dir = path.join(root, 'out');
+  const { report, forget } = await readResultFiles(dir);
+  const audit = new LoadedAudit({ datasetPath: linked, dir, report, forget, sources: resolveSampleSources(report.samples, linked, path.join(dir, 'audit.json')), isFolder: true });
+  assert.equal(audit.byId.size, images);
+  assert.equal(audit.lines.size, 0, 'images have no lines');
+  const flagged = report.samples.filter((s) => s.difficulty >= 0.3);
+  assert.ok(flagged.length > 0 && flagged.length < images, `some images, not all, get a badge (${flagged.length} of ${images})`);
+  for (const sample of report.samples) {
+    const viaLink = path.resolve(root, sample.source.file);
+    const viaReal = path.join(fs.realpathSync(real), path.relative(linked, viaLink));
+    assert.equal(audit.imageBadges.get(viaLink), flagged.includes(sample) ? sample : undefined, `badge of ${sample.id} by the explorer's path`);
+    assert.equal(audit.imageBadges.get(viaReal), flagged.includes(sample) ? sample : undefined, `badge of ${sample.id} by its real path`);
+  }
+  assert.ok(audit.rows.every((r) => r.image !== undefined && !r.image.startsWith('..') && fs.existsSync(path.join(real, r.image))), 'every row names its image inside the folder');
 });
