@@ -91,7 +91,7 @@ async function after(datasetPath: string, dir: string, indexFile: string): Promi
     await new Promise((resolve) => setImmediate(resolve));
     const sources = resolveSampleSources(report.samples, datasetPath, path.join(dir, 'audit.json'));
     await new Promise((resolve) => setImmediate(resolve));
-    return new LoadedAudit({ datasetPath, dir, report, forget, sources, isFolder: false });
+    return await LoadedAudit.build({ datasetPath, dir, report, forget, sources, isFolder: false });
   });
   const line = hoverLine(audit.report);
   const [found, firstHover] = timed(() => audit.annotationAt(datasetPath, TOP_N, line));

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { datasetHash } from './logic/datasetHash';
 import { LoadedAudit } from './logic/loadedAudit';
-import { readResultFiles, yieldToEvents } from './logic/readResult';
+import { readResultFiles } from './logic/readResult';
+import { yieldToEvents } from './logic/yieldToEvents';
 import { IndexEntry, checkIndexEntries, parseIndex, ResultIndex } from './logic/resultIndex';
 import { resultDirFor } from './logic/resultPaths';
 import type { AuditKey } from './logic/settings';
@@ -173,7 +174,7 @@ export class ResultsStore implements vscode.Disposable {
     const sources = resolveSampleSources(report.samples, datasetPath, path.join(realDir, 'audit.json'));
     const isFolder = (await fs.promises.stat(datasetPath)).isDirectory();
     await yieldToEvents();
-    const result = new LoadedAudit({ datasetPath, dir: realDir, report, forget, sources, isFolder });
+    const result = await LoadedAudit.build({ datasetPath, dir: realDir, report, forget, sources, isFolder });
     this.results.set(datasetPath, result);
     this.watch(result);
     void this.checkStaleness(result);

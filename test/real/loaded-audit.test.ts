@@ -6,6 +6,7 @@ import { validateAuditReport } from '../../src/core/report/auditSchema';
 import { ANNOTATE_FROM, planLineAnnotations } from '../../src/extension/logic/annotationPlan';
 import { LoadedAudit, TREE_LIMIT } from '../../src/extension/logic/loadedAudit';
 import { readResultFiles } from '../../src/extension/logic/readResult';
+import { parseReportText } from '../../src/extension/logic/reportJson';
 import { HARD_FROM } from '../../src/extension/logic/reasonText';
 import { toRows } from '../../src/extension/logic/reportViews';
 import { resolveSampleSources } from '../../src/extension/logic/trustBoundary';
@@ -24,7 +25,7 @@ const auditFile = path.join(resultDir, 'audit.json');
 async function load(): Promise<LoadedAudit> {
   assert.equal(audited.status, 0, audited.stderr);
   const { report, forget } = await readResultFiles(resultDir);
-  return new LoadedAudit({ datasetPath: dataset, dir: resultDir, report, forget, sources: resolveSampleSources(report.samples, dataset, auditFile), isFolder: false });
+  return await LoadedAudit.build({ datasetPath: dataset, dir: resultDir, report, forget, sources: resolveSampleSources(report.samples, dataset, auditFile), isFolder: false });
 }
 
 test('the asynchronous read checks in steps and gives the report the one-shot check gives', async () => {
@@ -86,7 +87,7 @@ test('an image folder reached through a symlink: badges under both paths, rows w
   assert.equal(result.status, 0, result.stderr);
   const dir = path.join(root, 'out');
   const { report, forget } = await readResultFiles(dir);
-  const audit = new LoadedAudit({ datasetPath: linked, dir, report, forget, sources: resolveSampleSources(report.samples, linked, path.join(dir, 'audit.json')), isFolder: true });
+  const audit = await LoadedAudit.build({ datasetPath: linked, dir, report, forget, sources: resolveSampleSources(report.samples, linked, path.join(dir, 'audit.json')), isFolder: true });
   assert.equal(audit.byId.size, images);
   assert.equal(audit.lines.size, 0, 'images have no lines');
   const flagged = report.samples.filter((s) => s.difficulty >= 0.3);
@@ -98,4 +99,34 @@ test('an image folder reached through a symlink: badges under both paths, rows w
     assert.equal(audit.imageBadges.get(viaReal), flagged.includes(sample) ? sample : undefined, `badge of ${sample.id} by its real path`);
   }
   assert.ok(audit.rows.every((r) => r.image !== undefined && !r.image.startsWith('..') && fs.existsSync(path.join(real, r.image))), 'every row names its image inside the folder');
+});
+
+test('the report text parsed a few samples at a time is what JSON.parse gives, in any layout; bad JSON fails as JSON.parse does', async () => {
+  assert.equal(audited.status, 0, audited.stderr);
+  const text = fs.readFileSync(auditFile, 'utf8');
+  const whole = JSON.parse(text) as { samples: unknown[] };
+  assert.ok(text.includes('\n "samples": [\n  {'), 'the CLI writes the layout the stepwise parse follows');
+  for (const step of [1, 7, 149, 150, 2000]) assert.deepEqual(await parseReportText(text, step), whole, `${step} samples per step`);
+  const { samples, ...rest } = whole;
+  const samplesFirst = JSON.stringify({ samples, ...rest }, null, 1);
+  assert.deepEqual(await parseReportText(samplesFirst, 7), JSON.parse(samplesFirst));
+  assert.deepEqual(await parseReportText(JSON.stringify(whole), 7), whole, 'compact JSON');
+  const cut = text.slice(0, Math.floor(text.length / 2));
+  let expected: unknown;
+  try {
+    JSON.parse(cut);
+  } catch (err) {
+    expected = err;
+  }
+  await assert.rejects(parseReportText(cut, 7), (err: Error) => err.message === (expected as Error).message);
+});
+
+test('built in small steps or in one, the loaded audit is the same', async () => {
+  const one = await load();
+  const { report, forget } = await readResultFiles(resultDir);
+  const stepped = await LoadedAudit.build({ datasetPath: dataset, dir: resultDir, report, forget, sources: one.sources, isFolder: false }, 7);
+  assert.deepEqual(stepped.rows, one.rows);
+  assert.deepEqual([...stepped.byId.keys()], [...one.byId.keys()]);
+  assert.deepEqual(stepped.lines, one.lines);
+  assert.deepEqual(stepped.hardest, one.hardest);
 });

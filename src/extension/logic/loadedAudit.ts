@@ -4,7 +4,9 @@ import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import type { SampleRow } from '../../protocol/webview';
 import { LineAnnotation, planLineAnnotations, resolveSource } from './annotationPlan';
 import { HARD_FROM, MODERATE_FROM } from './reasonText';
+import { SAMPLES_PER_STEP } from './reportJson';
 import { toRows } from './reportViews';
+import { yieldToEvents } from './yieldToEvents';
 
 /** The "Hard to forget" tree lists at most this many samples. */
 export const TREE_LIMIT = 200;
@@ -23,7 +25,7 @@ export interface LoadedAuditInput {
 }
 
 /**
- * One audit result as the editor uses it, built once per load: lookups by id and by file line,
+ * One audit result as the editor uses it, built once per load (in steps, off the hot path): lookups by id and by file line,
  * the panel rows, the image badges and the tree, so events and hovers only read maps. Annotation
  * plans are kept per file and top-N, since a hover asks for one on every mouse move.
  */
@@ -46,37 +48,54 @@ export class LoadedAudit {
   readonly hardest: AuditSample[];
   private readonly plans = new Map<string, { plan: LineAnnotation[]; byLine: Map<number, LineAnnotation> }>();
 
-  constructor(input: LoadedAuditInput) {
+  /** Built by LoadedAudit.build, which fills the maps a step of samples at a time. */
+  private constructor(input: LoadedAuditInput) {
     this.datasetPath = input.datasetPath;
     this.dir = input.dir;
     this.report = input.report;
     this.forget = input.forget;
     this.sources = input.sources;
     this.isFolder = input.isFolder;
-    const baseDir = path.dirname(input.datasetPath);
     this.byId = new Map();
     this.lines = new Map();
     this.imageBadges = new Map();
     this.hardest = [];
-    const sourceDirs = new Map<string, string>();
-    for (const sample of input.report.samples) {
-      this.byId.set(sample.id, sample);
-      // Many samples share a file: resolve each distinct name once.
-      let file = sourceDirs.get(sample.source.file);
-      if (file === undefined) sourceDirs.set(sample.source.file, (file = resolveSource(sample.source.file, baseDir)));
-      if (sample.source.line !== undefined) {
-        let byLine = this.lines.get(file);
-        if (!byLine) this.lines.set(file, (byLine = new Map()));
-        byLine.set(sample.source.line, sample);
-      } else if (sample.difficulty >= MODERATE_FROM) {
-        // Explorer URIs carry the workspace's path, which may differ from the real one by a symlink.
-        this.imageBadges.set(file, sample);
-        const real = input.sources.get(sample.id);
-        if (real) this.imageBadges.set(real, sample);
+    this.rows = [];
+  }
+
+  /** Index every sample, yielding to other events between steps of `step` samples. */
+  static async build(input: LoadedAuditInput, step = SAMPLES_PER_STEP): Promise<LoadedAudit> {
+    const audit = new LoadedAudit(input);
+    const baseDir = path.dirname(input.datasetPath);
+    // Many samples share a file: resolve each distinct name once.
+    const resolved = new Map<string, string>();
+    const samples = input.report.samples;
+    for (let start = 0; start < samples.length; start += step) {
+      const slice = samples.slice(start, start + step);
+      for (const sample of slice) {
+        let file = resolved.get(sample.source.file);
+        if (file === undefined) resolved.set(sample.source.file, (file = resolveSource(sample.source.file, baseDir)));
+        audit.add(sample, file);
       }
-      if (sample.difficulty >= HARD_FROM && this.hardest.length < TREE_LIMIT) this.hardest.push(sample);
+      for (const row of toRows({ ...input.report, samples: slice }, input.forget, input.isFolder ? input.datasetPath : undefined)) audit.rows.push(row);
+      await yieldToEvents();
     }
-    this.rows = toRows(input.report, input.forget, input.isFolder ? input.datasetPath : undefined);
+    return audit;
+  }
+
+  private add(sample: AuditSample, file: string): void {
+    this.byId.set(sample.id, sample);
+    if (sample.source.line !== undefined) {
+      let byLine = this.lines.get(file);
+      if (!byLine) this.lines.set(file, (byLine = new Map()));
+      byLine.set(sample.source.line, sample);
+    } else if (sample.difficulty >= MODERATE_FROM) {
+      // Explorer URIs carry the workspace's path, which may differ from the real one by a symlink.
+      this.imageBadges.set(file, sample);
+      const real = this.sources.get(sample.id);
+      if (real) this.imageBadges.set(real, sample);
+    }
+    if (sample.difficulty >= HARD_FROM && this.hardest.length < TREE_LIMIT) this.hardest.push(sample);
   }
 
   /** The samples that start on these 1-based lines of `file`, in line order. */

@@ -2,18 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ForgetReport, validateForgetReport } from '../../core/forget/schema';
 import { AuditReport, AuditSample, SampleSchema, validateAuditReport } from '../../core/report/auditSchema';
-
-/** Samples checked per step: a 60k report's check is split into steps of a few ms each. */
-const SAMPLES_PER_STEP = 2000;
-
-/** Let other events run between the long steps of a load (read, parse, check, index). */
-export const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import { SAMPLES_PER_STEP, parseReportText } from './reportJson';
+import { yieldToEvents } from './yieldToEvents';
 
 async function readJson(file: string): Promise<unknown> {
   const text = await fs.promises.readFile(file, 'utf8');
   await yieldToEvents();
   try {
-    return JSON.parse(text);
+    return await parseReportText(text);
   } catch (err) {
     throw new Error(`${file}: not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
