@@ -6,7 +6,7 @@ import { validateAuditReport } from '../../src/core/report/auditSchema';
 import { ANNOTATE_FROM, planLineAnnotations } from '../../src/extension/logic/annotationPlan';
 import { LoadedAudit, TREE_LIMIT } from '../../src/extension/logic/loadedAudit';
 import { readResultFiles } from '../../src/extension/logic/readResult';
-import { parseReportText } from '../../src/extension/logic/reportJson';
+import { parseReportBytes } from '../../src/extension/logic/reportJson';
 import { HARD_FROM } from '../../src/extension/logic/reasonText';
 import { toRows } from '../../src/extension/logic/reportViews';
 import { resolveSampleSources } from '../../src/extension/logic/trustBoundary';
@@ -101,16 +101,21 @@ test('an image folder reached through a symlink: badges under both paths, rows w
   assert.ok(audit.rows.every((r) => r.image !== undefined && !r.image.startsWith('..') && fs.existsSync(path.join(real, r.image))), 'every row names its image inside the folder');
 });
 
-test('the report text parsed a few samples at a time is what JSON.parse gives, in any layout; bad JSON fails as JSON.parse does', async () => {
+test('the report bytes parsed a few samples at a time is what JSON.parse gives, in any layout; bad JSON fails as JSON.parse does', async () => {
   assert.equal(audited.status, 0, audited.stderr);
   const text = fs.readFileSync(auditFile, 'utf8');
   const whole = JSON.parse(text) as { samples: unknown[] };
   assert.ok(text.includes('\n "samples": [\n  {'), 'the CLI writes the layout the stepwise parse follows');
-  for (const step of [1, 7, 149, 150, 2000]) assert.deepEqual(await parseReportText(text, step), whole, `${step} samples per step`);
+  for (const step of [1, 7, 149, 150, 2000]) assert.deepEqual(await parseReportBytes(Buffer.from(text), step), whole, `${step} samples per step`);
   const { samples, ...rest } = whole;
   const samplesFirst = JSON.stringify({ samples, ...rest }, null, 1);
-  assert.deepEqual(await parseReportText(samplesFirst, 7), JSON.parse(samplesFirst));
-  assert.deepEqual(await parseReportText(JSON.stringify(whole), 7), whole, 'compact JSON');
+  assert.deepEqual(await parseReportBytes(Buffer.from(samplesFirst), 7), JSON.parse(samplesFirst));
+  assert.deepEqual(await parseReportBytes(Buffer.from(JSON.stringify(whole)), 7), whole, 'compact JSON');
+  // Multi-byte UTF-8 (and text that looks like the markers, escaped inside strings) on step edges.
+  const tricky = JSON.parse(text) as { samples: Array<{ preview: string }> };
+  tricky.samples.forEach((sample, i) => (sample.preview = i % 7 === 6 ? `é✓日本 ${'\n  },'} 🙂` : sample.preview));
+  const trickyText = JSON.stringify(tricky, null, 1);
+  assert.deepEqual(await parseReportBytes(Buffer.from(trickyText), 7), JSON.parse(trickyText));
   const cut = text.slice(0, Math.floor(text.length / 2));
   let expected: unknown;
   try {
@@ -118,7 +123,7 @@ test('the report text parsed a few samples at a time is what JSON.parse gives, i
   } catch (err) {
     expected = err;
   }
-  await assert.rejects(parseReportText(cut, 7), (err: Error) => err.message === (expected as Error).message);
+  await assert.rejects(parseReportBytes(Buffer.from(cut), 7), (err: Error) => err.message === (expected as Error).message);
 });
 
 test('built in small steps or in one, the loaded audit is the same', async () => {

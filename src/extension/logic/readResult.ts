@@ -2,14 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ForgetReport, validateForgetReport } from '../../core/forget/schema';
 import { AuditReport, AuditSample, SampleSchema, validateAuditReport } from '../../core/report/auditSchema';
-import { SAMPLES_PER_STEP, parseReportText } from './reportJson';
+import { SAMPLES_PER_STEP, parseReportBytes } from './reportJson';
 import { yieldToEvents } from './yieldToEvents';
 
 async function readJson(file: string): Promise<unknown> {
-  const text = await fs.promises.readFile(file, 'utf8');
+  const bytes = await fs.promises.readFile(file);
   await yieldToEvents();
   try {
-    return await parseReportText(text);
+    return await parseReportBytes(bytes);
   } catch (err) {
     throw new Error(`${file}: not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
