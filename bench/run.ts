@@ -1,17 +1,23 @@
 // `npm run bench`: speed, memory and rank agreement of the audit against a PyTorch reference,
 // printed as tables and written to docs/BENCHMARKS.md. Rows of one table come from one run on one
 // machine. Quick iteration: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16.
+// Only the reading rows: BENCH_ONLY=reading (BENCH_READ_BASELINE=<older checkout> adds its rows beside them).
+// BENCH_ONLY=cancel measures only how fast a cancelled audit's worker is gone, and replaces only
+// that section of docs/BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './benchData';
+import { CANCEL_HEADING, CancelSettings, cancelRuns, cancelSection, replaceSection } from './cancelSection';
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
 import { extensionLoadSection, measureExtensionLoad } from './extensionLoadSection';
 import { headlineSection } from './headlineSection';
+import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
+import { readingSection } from './readingSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
@@ -75,16 +81,56 @@ function auditSection(runs: AuditRun[]): string {
   );
 }
 
+function cancelSettings(scratch: string): CancelSettings {
+  return { dataset: FASHION, label: 'Fashion-MNIST 10k', limit: 10_000, phases: ['training', 'similarity'], repeats: Number(process.env.BENCH_CANCEL_REPEATS ?? 3), scratch };
+}
+
+/** BENCH_ONLY=cancel: the cancel section alone, written in place of its old version. */
+async function cancelOnly(): Promise<void> {
+  const settings = cancelSettings(fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-bench-')));
+  const loadBefore = os.loadavg()[0];
+  const runs = await cancelRuns(settings);
+  const section =
+    cancelSection(settings, runs) +
+    `\n\nMeasured alone (\`BENCH_ONLY=cancel\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started.`;
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', CANCEL_HEADING, section));
+  fs.rmSync(settings.scratch, { recursive: true, force: true });
+  console.log('\n' + section);
+}
+
 function machineLine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** BENCH_ONLY=reading: only the reading rows, replacing that section of docs/BENCHMARKS.md. */
+async function readingOnly(settings: BenchSettings): Promise<void> {
+  const section = await readingSection(settings.scratch, process.env.BENCH_READ_BASELINE);
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const start = doc.indexOf('## Reading a dataset');
+  const next = (from: number) => {
+    const at = doc.indexOf('\n## ', from);
+    return at < 0 ? doc.length : at + 1;
+  };
+  const updated =
+    start >= 0
+      ? doc.slice(0, start) + section + '\n\n' + doc.slice(next(start + 1))
+      : doc.replace('## Reading these numbers', `${section}\n\n## Reading these numbers`);
+  writeFileAtomic(file, updated);
+  fs.rmSync(settings.scratch, { recursive: true, force: true });
+  console.log(section);
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
+  if (process.env.BENCH_ONLY === 'reading') return readingOnly(settingsFromEnv());
   // The fast audits run the built CLI: build it from this source first.
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  if (process.env.BENCH_ONLY === 'cancel') return cancelOnly();
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone are "reading" and "cancel"`);
   const settings = settingsFromEnv();
   const loadBefore = os.loadavg();
   const started = performance.now();
@@ -97,6 +143,9 @@ async function main(): Promise<void> {
 
   console.log('training throughput…');
   sections.push(await throughputSection([digits, fashion10k], settings));
+
+  console.log('reading speed…');
+  sections.push(await readingSection(settings.scratch, process.env.BENCH_READ_BASELINE));
 
   console.log('fast audits…');
   const runs = [
@@ -127,6 +176,10 @@ async function main(): Promise<void> {
   }
   sections.unshift(headlineSection(headlineData, settings));
 
+  console.log('cancel…');
+  const cancel = cancelSettings(settings.scratch);
+  sections.push(cancelSection(cancel, await cancelRuns(cancel)));
+
   const loadAfter = os.loadavg();
   const minutes = (performance.now() - started) / 60_000;
   const load = `Load average (1 min) ${loadBefore[0].toFixed(1)} at the start and ${loadAfter[0].toFixed(1)} at the end of this ${minutes.toFixed(0)}-minute run on ${os.cpus().length} cores`;
@@ -137,7 +190,7 @@ async function main(): Promise<void> {
     (underLoad ? ': **taken under load from other processes, so every time here is pessimistic and noisy; rerun on a quiet machine for clean numbers**.' : '.') +
     `\n\nRegenerate with \`npm run bench\` (quick: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16). ` +
     `Training plans (sized from the data, as the audit does): digits ${describePlan(digits)}; Fashion-MNIST 10k ${describePlan(fashion10k)}.\n\n` +
-    sections.join('\n\n') +
+    [...sections, ...keptSections(path.join(ROOT, 'docs', 'BENCHMARKS.md'))].join('\n\n') +
     '\n\n' +
     READING_NOTES +
     '\n';

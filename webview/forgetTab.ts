@@ -3,6 +3,7 @@ import { sampleLink } from './detail';
 import { el } from './dom';
 import { data, num, vscode } from './state';
 import { pagerButton } from './table';
+import type { ForgetSummary } from '../src/protocol/webview';
 
 /** The forget-set tab: summary, method comparison, RUM vs control, per-sample verdicts, what else to delete, export. */
 export function forgetSection(select: (id: string, reveal: boolean) => void): HTMLElement {
@@ -29,13 +30,15 @@ export function forgetSection(select: (id: string, reveal: boolean) => void): HT
   void drawMethods(chart, forget.methods);
 
   if (forget.rum) {
-    const { rum, control, recipe } = forget.rum;
+    const { rum, control, recipe, estimate, tierSizes } = forget.rum;
+    const by = estimate === 'confidence-proxy' ? 'the confidence proxy' : estimate ? `${estimate} memorization` : 'memorization';
+    const sizes = tierSizes ? ` of ${tierSizes.join('/')}` : '';
     const gain = rum.tow - control.tow;
     section.appendChild(el('h3', { text: 'RUM vs control' }));
     section.appendChild(
       el('p', {
         className: 'rum',
-        text: `RUM (thirds by memorization, low to high: ${recipe.join(' → ')}) ToW ${rum.tow.toFixed(3)} vs control (random thirds) ${control.tow.toFixed(3)}: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} from ordering by memorization.`,
+        text: `RUM (tiers${sizes} by ${by}, low to high: ${recipe.join(' → ')}) ToW ${rum.tow.toFixed(3)} vs control (random tiers) ${control.tow.toFixed(3)}: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} from ordering by memorization.`,
       }),
     );
   }
@@ -45,16 +48,30 @@ export function forgetSection(select: (id: string, reveal: boolean) => void): HT
     el(
       'ul',
       { className: 'verdicts' },
-      forget.verdicts.map((v) => el('li', { className: v.verdict }, [sampleLink(v.id, v.id, select), el('span', { text: ': ' }), el('span', { className: `verdict ${v.verdict}`, text: v.verdict }), el('span', { text: ` — ${v.evidence}` })])),
+      forget.verdicts.map((v) => el('li', { className: v.verdict }, [sampleLink(v.id, v.id, select), el('span', { text: ': ' }), el('span', { className: `verdict ${v.verdict}`, text: v.verdict }), el('span', { text: ` — ${v.evidence}` }), ...sampleCarriers(v, select)])),
     ),
   );
+  if (forget.carrierCost) section.appendChild(el('p', { className: 'muted carrier-cost', text: forget.carrierCost }));
   section.appendChild(el('h3', { text: 'Also consider deleting' }));
   if (forget.alsoConsiderDeleting.length) {
-    section.appendChild(el('p', { className: 'muted', text: 'Near-duplicates of samples whose deletion is ineffective alone: they stay in the data and keep the requested samples\' influence alive.' }));
+    section.appendChild(el('p', { className: 'muted', text: 'Confirmed carriers of samples whose deletion is ineffective alone: each loses its own label once held out with them, so it carries the same pattern.' }));
     section.appendChild(el('ul', { className: 'also-delete' }, forget.alsoConsiderDeleting.map((id) => el('li', {}, [sampleLink(id, id, select)]))));
   } else {
-    section.appendChild(el('p', { className: 'muted', text: 'Nothing: no requested sample has near-duplicates left behind.' }));
+    section.appendChild(el('p', { className: 'muted', text: 'Nothing: no requested sample is kept alive by samples left behind.' }));
   }
   section.appendChild(el('div', { className: 'actions' }, [pagerButton('Export report…', false, () => vscode.postMessage({ type: 'exportReport' }))]));
   return section;
+}
+
+/** A verdict's confirmed carriers (with their evidence) and the near-duplicates still in the data. */
+function sampleCarriers(v: ForgetSummary['verdicts'][number], select: (id: string, reveal: boolean) => void): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (v.carriers?.length) {
+    out.push(el('ul', { className: 'carriers' }, v.carriers.map((c) => el('li', {}, [el('span', { text: 'carrier ' }), sampleLink(c.id, c.id, select), el('span', { text: `: ${c.why}` })]))));
+  }
+  if (v.nearDuplicates?.length) {
+    const links = v.nearDuplicates.flatMap((id, k) => [...(k ? [el('span', { text: ', ' })] : []), sampleLink(id, id, select)]);
+    out.push(el('p', { className: 'muted near-duplicates' }, [el('span', { text: 'near-duplicates still in the data: ' }), ...links]));
+  }
+  return out;
 }

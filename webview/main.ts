@@ -4,8 +4,8 @@ import { clear, el } from './dom';
 import { forgetSection } from './forgetTab';
 import { drawOverview } from './overview';
 import { data, persisted, save, vscode } from './state';
-import { tableSection } from './table';
-import { DEFAULT_VIEW, pageOfSample } from './tableState';
+import { SamplesTable, tableSection } from './table';
+import { DEFAULT_VIEW, indexOfSample } from './tableState';
 
 /**
  * The results panel. Each part has its own container and is redrawn only when what it shows
@@ -69,16 +69,14 @@ function setTab(tab: PanelTab): void {
   renderTabs();
 }
 
-function renderTable(focusRow?: 'first' | 'last' | string): void {
+let table: SamplesTable | undefined;
+
+function renderTable(): void {
+  table?.destroy();
   clear(parts.table);
-  parts.table.appendChild(tableSection({ rerender: renderTable, select }));
-  const rows = parts.table.querySelectorAll<HTMLElement>('tbody tr[data-id]');
-  const target = focusRow === 'first' ? rows[0] : focusRow === 'last' ? rows[rows.length - 1] : [...rows].find((r) => r.dataset.id === focusRow);
-  if (target) {
-    rows.forEach((r) => r.setAttribute('tabindex', '-1'));
-    target.setAttribute('tabindex', '0');
-    target.focus();
-  }
+  table = tableSection({ rerender: renderTable, select });
+  parts.table.appendChild(table.element);
+  table.mount();
 }
 
 function renderDetail(): void {
@@ -94,13 +92,13 @@ function renderForget(): void {
 
 function renderOverview(): void {
   drawOverview(parts.overview, (label) => {
-    persisted.view = { ...persisted.view, label, page: 0 };
+    persisted.view = { ...persisted.view, label };
     save();
-    renderTable('first');
+    renderTable();
   });
 }
 
-/** Select a sample: mark its row, bring its page up (clearing filters that hide it), ask for its detail. */
+/** Select a sample: mark its row, scroll it into view (clearing filters that hide it), ask for its detail. */
 function select(id: string, reveal: boolean): void {
   if (!data.rowsDone) {
     data.pendingSelect = id;
@@ -108,28 +106,17 @@ function select(id: string, reveal: boolean): void {
   }
   persisted.selected = id;
   const view = persisted.view;
-  let page = pageOfSample(data.rows, view, id);
-  if (page === undefined) {
-    persisted.view = { ...DEFAULT_VIEW, sortKey: view.sortKey, descending: view.descending };
-    page = pageOfSample(data.rows, persisted.view, id);
-  }
-  const fromElsewhere = persisted.tab !== 'samples' || page !== persisted.view.page || !parts.table.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
-  if (page !== undefined) persisted.view.page = page;
+  const hidden = indexOfSample(data.rows, view, id) === undefined;
+  if (hidden) persisted.view = { ...DEFAULT_VIEW, sortKey: view.sortKey, descending: view.descending };
   save();
+  const fromElsewhere = persisted.tab !== 'samples' || !parts.table.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
   if (persisted.tab !== 'samples') setTab('samples');
-  if (fromElsewhere) renderTable(id);
-  else markSelected(id);
+  if (hidden) renderTable();
+  table?.markSelected(id);
+  if (fromElsewhere) table?.reveal(id, true);
   renderDetail();
   vscode.postMessage({ type: 'detail', id });
   if (reveal) vscode.postMessage({ type: 'reveal', id });
-}
-
-function markSelected(id: string): void {
-  for (const tr of parts.table.querySelectorAll<HTMLElement>('tbody tr[data-id]')) {
-    const selected = tr.dataset.id === id;
-    tr.classList.toggle('selected', selected);
-    tr.setAttribute('aria-selected', String(selected));
-  }
 }
 
 function onMeta(meta: ReportMeta): void {

@@ -2,13 +2,25 @@ import type { SampleRow } from '../src/protocol/webview';
 import { VERDICTS } from '../src/protocol/webview';
 import { custom, el } from './dom';
 import { data, num, persisted, save } from './state';
-import { SortKey, VerdictFilter, pageOf, rowKeyTarget, visibleRows } from './tableState';
+import { SortKey, VerdictFilter, rowKeyTarget, visibleRows } from './tableState';
 import { thumbnailUrl } from './thumbnails';
+import { VirtualRows, virtualRows } from './virtualRows';
 
 export interface TableActions {
-  /** Re-render the table (after a filter, sort or page change). */
-  rerender(focusRow?: 'first' | 'last' | string): void;
+  /** Re-render the table (after a filter or sort change). */
+  rerender(): void;
   select(id: string, reveal: boolean): void;
+}
+
+/** The samples grid once it is in the document: bring a row into view, mark the selection. */
+export interface SamplesTable {
+  element: HTMLElement;
+  /** Start drawing rows: call once the element is in the document (rows are measured). */
+  mount(): void;
+  /** Scroll to the sample (centred) and focus its row; false when the view filters it out. */
+  reveal(id: string, focus: boolean): boolean;
+  markSelected(id: string): void;
+  destroy(): void;
 }
 
 interface Column {
@@ -31,16 +43,14 @@ const VERDICT_COLUMN: Column = { key: 'verdict', title: 'verdict', format: (r) =
 /** Sorting by these starts ascending (names); by factors, descending (hardest first). */
 const ASCENDING_FIRST = new Set<SortKey>(['rank', 'id', 'label', 'verdict']);
 
-/** The ranked samples: filters, a sortable page of rows, and a pager. Rows are a keyboard-navigable grid. */
-export function tableSection(actions: TableActions): HTMLElement {
+/** The ranked samples: filters, sortable headers, and one scrolling grid over every row that passes them. */
+export function tableSection(actions: TableActions): SamplesTable {
   const meta = data.meta!;
   const view = persisted.view;
   const shown = visibleRows(data.rows, view);
-  const page = pageOf(shown, view.page);
-  view.page = page.page;
   const hasVerdicts = data.rows.some((r) => r.verdict);
   const columns = hasVerdicts ? [...COLUMNS, VERDICT_COLUMN] : COLUMNS;
-  const refilter = () => ((view.page = 0), save(), actions.rerender());
+  const refilter = () => (save(), actions.rerender());
 
   const search = custom('vscode-textfield', { placeholder: 'Filter by id, reason or content', 'aria-label': 'Filter rows by text' }) as HTMLElement & { value: string };
   search.value = view.text;
@@ -55,80 +65,111 @@ export function tableSection(actions: TableActions): HTMLElement {
   if (!hasVerdicts) verdictFilter.setAttribute('disabled', '');
   verdictFilter.addEventListener('change', () => ((view.verdict = verdictFilter.value as VerdictFilter), refilter()));
 
-  const table = el('table', { className: 'samples', attrs: { role: 'grid', 'aria-label': 'Samples, hardest first', 'aria-rowcount': String(shown.length + 1) } });
-  const headRow = el('tr');
-  if (meta.thumbnailRoot) headRow.appendChild(el('th', { text: 'image', attrs: { scope: 'col' } }));
-  for (const column of columns) {
-    const active = view.sortKey === column.key;
-    const th = el('th', { className: `col-${column.key}`, text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
-    const sortBy = () => {
-      view.descending = view.sortKey === column.key ? !view.descending : !ASCENDING_FIRST.has(column.key);
-      view.sortKey = column.key;
-      save();
-      actions.rerender();
-    };
-    th.addEventListener('click', sortBy);
-    th.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      e.preventDefault();
-      sortBy();
-    });
-    headRow.appendChild(th);
-  }
-  headRow.appendChild(el('th', { text: 'main reason', attrs: { scope: 'col' } }));
-  table.appendChild(el('thead', {}, [headRow]));
-
+  const table = el('table', { className: meta.thumbnailRoot ? 'samples with-thumbnails' : 'samples', attrs: { role: 'grid', 'aria-label': 'Samples, hardest first', 'aria-rowcount': String(shown.length + 1) } });
+  const headRow = el('tr', { attrs: { 'aria-rowindex': '1' } });
+  if (meta.thumbnailRoot) headRow.appendChild(el('th', { className: 'col-thumb', text: 'image', attrs: { scope: 'col' } }));
+  for (const column of columns) headRow.appendChild(sortHeader(column, () => (save(), actions.rerender())));
+  headRow.appendChild(el('th', { className: 'col-reason', text: 'main reason', attrs: { scope: 'col' } }));
+  const head = el('thead', {}, [headRow]);
   const body = el('tbody');
-  const selectedOnPage = page.rows.some((r) => r.id === persisted.selected);
-  page.rows.forEach((row, index) => {
-    const selected = row.id === persisted.selected;
-    // One row is in the tab order (the selected one, else the first); arrows move between rows.
-    const tabbable = selected || (!selectedOnPage && index === 0);
-    const tr = el('tr', { className: selected ? 'selected' : '', attrs: { tabindex: tabbable ? '0' : '-1', 'data-id': row.id, 'aria-selected': String(selected), 'aria-rowindex': String(page.page * 100 + index + 2) } });
-    if (meta.thumbnailRoot) tr.appendChild(el('td', { className: 'thumb' }, [thumbnail(meta.thumbnailRoot, row, 'small')]));
-    for (const column of columns) {
-      const text = column.format(row);
-      // Long ids and labels are cut with an ellipsis (the full text is the cell's tooltip).
-      const title = column.key === 'id' || column.key === 'label' ? text : undefined;
-      tr.appendChild(el('td', { text, title, className: column.key === 'verdict' && row.verdict ? `col-verdict verdict ${row.verdict}` : `col-${column.key}` }));
-    }
-    tr.appendChild(el('td', { className: 'reason', text: row.reason, title: row.preview }));
-    tr.addEventListener('click', () => actions.select(row.id, true));
-    tr.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') return void actions.select(row.id, true);
-      if (e.key === ' ') {
-        e.preventDefault();
-        return void actions.select(row.id, false);
-      }
-      const target = rowKeyTarget(e.key, index, page.rows.length);
-      if (target === undefined) return;
-      e.preventDefault();
-      if (target === 'next-page' || target === 'previous-page') {
-        const next = page.page + (target === 'next-page' ? 1 : -1);
-        if (next < 0 || next >= page.pages) return;
-        view.page = next;
-        save();
-        actions.rerender(target === 'next-page' ? 'first' : 'last');
-        return;
-      }
-      const rowsEls = body.querySelectorAll<HTMLTableRowElement>('tr');
-      rowsEls.forEach((r) => r.setAttribute('tabindex', '-1'));
-      rowsEls[target].setAttribute('tabindex', '0');
-      rowsEls[target].focus();
-    });
-    body.appendChild(tr);
-  });
-  if (page.rows.length === 0) body.appendChild(el('tr', {}, [el('td', { className: 'muted', text: data.rowsDone ? 'No sample matches these filters.' : 'Loading samples…', attrs: { colspan: String(columns.length + 2) } })]));
-  table.appendChild(body);
+  table.append(head, body);
+  const scroll = el('div', { className: 'table-scroll', attrs: { tabindex: '-1' } }, [table]);
 
-  const turn = (delta: number) => ((view.page += delta), save(), actions.rerender());
-  const pager = el('div', { className: 'pager' }, [
-    pagerButton('Previous', page.page === 0, () => turn(-1)),
-    el('span', { text: `page ${page.page + 1} of ${page.pages} · ${shown.length} of ${data.rows.length} samples${data.rowsDone ? '' : ` (loading… ${data.rows.length} of ${meta.rows})`}`, attrs: { 'aria-live': 'polite' } }),
-    pagerButton('Next', page.page >= page.pages - 1, () => turn(1)),
-  ]);
+  // The active row is the one keys act on and the one in the tab order (the selected one, else the first).
+  const selectedIndex = shown.findIndex((r) => r.id === persisted.selected);
+  let active = Math.max(0, selectedIndex);
+  const createRow = (index: number) => sampleRow(shown[index], index, columns, meta.thumbnailRoot, index === active);
+  let rows: VirtualRows | undefined;
+  const activate = (index: number, focus: boolean, center = false) => {
+    rows?.rowAt(active)?.setAttribute('tabindex', '-1');
+    active = index;
+    rows?.rowAt(active)?.setAttribute('tabindex', '0');
+    rows?.reveal(index, { focus, center });
+  };
+  body.addEventListener('click', (e) => {
+    const index = rowIndexOf(e.target);
+    if (index === undefined) return;
+    activate(index, false);
+    actions.select(shown[index].id, true);
+  });
+  scroll.addEventListener('keydown', (e) => {
+    if (!rows || shown.length === 0 || (e.target as Element).closest('thead')) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      return void actions.select(shown[active].id, e.key === 'Enter');
+    }
+    const target = rowKeyTarget(e.key, active, shown.length, rows.pageRows());
+    if (target === undefined) return;
+    e.preventDefault();
+    activate(target, true);
+  });
+  if (shown.length === 0) body.appendChild(el('tr', {}, [el('td', { className: 'muted', text: data.rowsDone ? 'No sample matches these filters.' : 'Loading samples…', attrs: { colspan: String(columns.length + (meta.thumbnailRoot ? 2 : 1)) } })]));
+
+  const status = el('div', { className: 'table-status', text: `${shown.length} of ${data.rows.length} samples${data.rowsDone ? '' : ` (loading… ${data.rows.length} of ${meta.rows})`}`, attrs: { 'aria-live': 'polite' } });
   const filters = el('div', { className: 'filters' }, [search, classFilter, verdictFilter]);
-  return el('section', { className: 'table', attrs: { 'aria-label': 'Samples, hardest first' } }, [filters, el('div', { className: 'table-scroll' }, [table]), pager]);
+  const element = el('section', { className: 'table', attrs: { 'aria-label': 'Samples, hardest first' } }, [filters, scroll, status]);
+  return {
+    element,
+    mount() {
+      if (shown.length === 0 || rows) return;
+      rows = virtualRows(scroll, body, head, shown.length, createRow);
+      // A selection that survived a reload or a new filter is shown, not left somewhere off screen.
+      if (selectedIndex >= 0) rows.reveal(selectedIndex, { focus: false, center: true });
+    },
+    reveal(id, focus) {
+      const index = shown.findIndex((r) => r.id === id);
+      if (index < 0) return false;
+      activate(index, focus, true);
+      return true;
+    },
+    markSelected(id) {
+      for (const tr of body.querySelectorAll<HTMLElement>('tr[data-id]')) {
+        const selected = tr.dataset.id === id;
+        tr.classList.toggle('selected', selected);
+        tr.setAttribute('aria-selected', String(selected));
+      }
+    },
+    destroy: () => rows?.destroy(),
+  };
+}
+
+function sortHeader(column: Column, resort: () => void): HTMLElement {
+  const view = persisted.view;
+  const active = view.sortKey === column.key;
+  // Narrow columns cut the title with an ellipsis: the tooltip has it whole.
+  const th = el('th', { className: `col-${column.key}`, text: `${column.title}${active ? (view.descending ? ' ▼' : ' ▲') : ''}`, title: `sort by ${column.title}`, attrs: { scope: 'col', tabindex: '0', role: 'columnheader', 'aria-sort': active ? (view.descending ? 'descending' : 'ascending') : 'none' } });
+  const sortBy = () => {
+    view.descending = view.sortKey === column.key ? !view.descending : !ASCENDING_FIRST.has(column.key);
+    view.sortKey = column.key;
+    resort();
+  };
+  th.addEventListener('click', sortBy);
+  th.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    sortBy();
+  });
+  return th;
+}
+
+/** One sample's row; every cell is text (textContent), the thumbnail an image from the dataset folder. */
+function sampleRow(row: SampleRow, index: number, columns: Column[], thumbnailRoot: string | null, tabbable: boolean): HTMLTableRowElement {
+  const selected = row.id === persisted.selected;
+  const tr = el('tr', { className: selected ? 'selected' : '', attrs: { tabindex: tabbable ? '0' : '-1', 'data-id': row.id, 'data-index': String(index), 'aria-selected': String(selected), 'aria-rowindex': String(index + 2) } });
+  if (thumbnailRoot) tr.appendChild(el('td', { className: 'thumb' }, [thumbnail(thumbnailRoot, row, 'small')]));
+  for (const column of columns) {
+    const text = column.format(row);
+    // Long ids and labels are cut with an ellipsis (the full text is the cell's tooltip).
+    const title = column.key === 'id' || column.key === 'label' ? text : undefined;
+    tr.appendChild(el('td', { text, title, className: column.key === 'verdict' && row.verdict ? `col-verdict verdict ${row.verdict}` : `col-${column.key}` }));
+  }
+  tr.appendChild(el('td', { className: 'reason', text: row.reason, title: `${row.reason}\n${row.preview}` }));
+  return tr;
+}
+
+function rowIndexOf(target: EventTarget | null): number | undefined {
+  const tr = (target as Element | null)?.closest?.('tr[data-index]');
+  return tr ? Number(tr.getAttribute('data-index')) : undefined;
 }
 
 function select(label: string, options: Array<[string, string]>, value: string): HTMLElement & { value: string } {

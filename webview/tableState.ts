@@ -11,12 +11,9 @@ export interface TableView {
   text: string;
   label: string;
   verdict: VerdictFilter;
-  page: number;
 }
 
-export const DEFAULT_VIEW: TableView = { sortKey: 'rank', descending: false, text: '', label: '', verdict: '', page: 0 };
-
-export const PAGE_SIZE = 100;
+export const DEFAULT_VIEW: TableView = { sortKey: 'rank', descending: false, text: '', label: '', verdict: '' };
 
 /** The rows to show: filtered by class, forget-set verdict and free text (id, label, reason, preview), then sorted. */
 export function visibleRows(rows: SampleRow[], view: TableView): SampleRow[] {
@@ -42,36 +39,31 @@ function nullsLast(a: unknown, b: unknown): number | undefined {
   return undefined;
 }
 
-export function pageOf<T>(rows: T[], page: number): { rows: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const clamped = Math.min(Math.max(0, page), pages - 1);
-  return { rows: rows.slice(clamped * PAGE_SIZE, (clamped + 1) * PAGE_SIZE), page: clamped, pages };
-}
-
-/** The page on which a sample appears under the current view, or undefined if it is filtered out. */
-export function pageOfSample(rows: SampleRow[], view: TableView, id: string): number | undefined {
+/** Where a sample is in the rows shown under the current view, or undefined if it is filtered out. */
+export function indexOfSample(rows: SampleRow[], view: TableView, id: string): number | undefined {
   const index = visibleRows(rows, view).findIndex((r) => r.id === id);
-  return index < 0 ? undefined : Math.floor(index / PAGE_SIZE);
+  return index < 0 ? undefined : index;
 }
 
 /**
- * Keyboard moves in the table: the row index to focus after `key` on row `index` of a page of
- * `count` rows, 'previous-page' / 'next-page' to turn the page, or undefined for other keys.
+ * Keyboard moves in the grid: the row to make active after `key` on row `index` of `count` rows,
+ * when `pageRows` rows fit on screen; undefined for other keys.
  */
-export function rowKeyTarget(key: string, index: number, count: number): number | 'previous-page' | 'next-page' | undefined {
+export function rowKeyTarget(key: string, index: number, count: number, pageRows: number): number | undefined {
+  const clamp = (i: number) => Math.min(count - 1, Math.max(0, i));
   switch (key) {
     case 'ArrowDown':
-      return Math.min(count - 1, index + 1);
+      return clamp(index + 1);
     case 'ArrowUp':
-      return Math.max(0, index - 1);
+      return clamp(index - 1);
     case 'Home':
       return 0;
     case 'End':
       return count - 1;
     case 'PageDown':
-      return 'next-page';
+      return clamp(index + pageRows);
     case 'PageUp':
-      return 'previous-page';
+      return clamp(index - pageRows);
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import { DEFAULT_RUM_RECIPE, RumRecipe } from '../core/forget/rum';
 import { writeForgetReport } from '../core/forget/writeForgetReport';
 import { isAlgorithmName } from '../core/unlearn/algorithms';
 import { ALGORITHM_NAMES, AlgorithmName, HyperParameters } from '../core/unlearn/types';
+import { AuditMode } from '../core/audit/options';
 import { runJob } from './job';
 import { wholeNumber } from './parsers';
 
@@ -14,11 +15,13 @@ interface ForgetFlags {
   rum: boolean;
   rumRecipe: RumRecipe;
   seed: number;
+  mode: AuditMode;
   out: string;
   allowMissing: boolean;
   label?: string;
   id?: string;
   retrainSeeds: number;
+  carriers: number;
   epochs?: number;
   workers?: number;
   backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -34,7 +37,8 @@ export function registerForgetCommand(program: Command): void {
     .requiredOption('--forget <ids>', 'the ids to forget: one per line (# comments allowed) or a CSV with an id column')
     .option('--algorithms <list>', `comma-separated, from ${ALGORITHM_NAMES.join(', ')}`, algorithmList, [...ALGORITHM_NAMES])
     .option('--rum', 'also run the RUM meta-algorithm and its shuffled control', false)
-    .option('--rum-recipe <a,b,c>', 'RUM per third (low, medium, high memorization); none skips a third', rumRecipe, DEFAULT_RUM_RECIPE)
+    .option('--rum-recipe <a,b,c>', 'RUM per tier (low, medium, high memorization); none skips a tier', rumRecipe, DEFAULT_RUM_RECIPE)
+    .addOption(new Option('--mode <mode>', "the per-sample audit's memorization estimate (RUM's tiers use it too)").choices(['fast', 'thorough']).default('fast'))
     .option('--seed <n>', 'random seed', wholeNumber, 0)
     .option('--out <dir>', 'output folder', '.forgetlens')
     .option('--allow-missing', 'skip requested ids that are not in the dataset', false)
@@ -42,6 +46,7 @@ export function registerForgetCommand(program: Command): void {
     .option('--id <column>', 'id column or key')
     .option('--param <algorithm.name=value>', 'override a hyper-parameter, e.g. finetune.learningRate=0.1 (repeatable)', collectParam, {})
     .option('--retrain-seeds <n>', 'models retrained from scratch as the reference', wholeNumber, 3)
+    .option('--carriers <n>', 'candidate carriers per requested sample in each of input and model space (same label)', wholeNumber, 5)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
@@ -57,10 +62,12 @@ export function registerForgetCommand(program: Command): void {
             rum: flags.rum,
             rumRecipe: flags.rumRecipe,
             seed: flags.seed,
+            mode: flags.mode,
             allowMissing: flags.allowMissing,
             label: flags.label,
             id: flags.id,
             retrainSeeds: Math.max(1, flags.retrainSeeds),
+            carriersPerSpace: flags.carriers,
             epochs: flags.epochs,
             workers: flags.workers,
             backend: flags.backend,

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
 import { runJob } from './job';
-import { fraction, thresholds, wholeNumber } from './parsers';
+import { binCount, delimiter, fraction, thresholds, wholeNumber } from './parsers';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -27,6 +27,8 @@ interface AuditFlags {
   similarity?: [number | 'auto', number];
   backend: AuditOptions['backend'];
   limit?: number;
+  delimiter?: AuditOptions['delimiter'];
+  bins?: number;
   epochs?: number;
   workers?: number;
   top: number;
@@ -42,7 +44,7 @@ export function buildProgram(): Command {
   program
     .command('audit')
     .description('score every sample of a dataset for how hard it would be to forget; writes DIR/audit.json')
-    .argument('<dataset>', 'CSV/TSV file, JSONL file, image folder (root/<class>/<image>) or IDX images file')
+    .argument('<dataset>', 'CSV/TSV or JSONL file (optionally .gz/.zst), Parquet file, image folder (root/<class>/<image>) or IDX images file')
     .option('--label <column>', 'label column or key (default: label/target/class/y, else the last column)')
     .option('--id <column>', 'id column or key (default: a column named id, else the row number)')
     .addOption(new Option('--mode <mode>', 'fast: one-run proxies + calibrated estimate; thorough: K subsample models').choices(['fast', 'thorough']).default('fast'))
@@ -55,6 +57,8 @@ export function buildProgram(): Command {
     .option('--similarity <input,embedding>', 'cosine thresholds for near-duplicates, input may be auto (default auto,0.9)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
+    .option('--delimiter <char>', 'CSV/TSV field delimiter: , ; tab or | (default: sniffed from the first lines)', delimiter)
+    .option('--bins <n>', 'bin a continuous numeric label into N quantile classes', binCount)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
@@ -81,6 +85,8 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         modelPath: flags.model,
         backend: flags.backend,
         limit: flags.limit,
+        delimiter: flags.delimiter,
+        bins: flags.bins,
         epochs: flags.epochs,
         workers: flags.workers,
         ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),

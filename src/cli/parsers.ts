@@ -1,9 +1,25 @@
 import { InvalidArgumentError } from 'commander';
+import { Delimiter } from '../core/data/delimitedTokenizer';
 
 /** Option parsers: a bad value becomes commander's usage error (exit code 2). */
 export function wholeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', '\\t': '\t', tab: '\t', '|': '|', pipe: '|' };
+
+export function delimiter(value: string): Delimiter {
+  const found = DELIMITERS[value.toLowerCase()];
+  if (!found) throw new InvalidArgumentError('expected one of , ; tab | (or comma, semicolon, pipe)');
+  return found;
+}
+
+/** --bins: at least two classes. */
+export function binCount(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 2) throw new InvalidArgumentError('expected a whole number of at least 2');
   return n;
 }
 

@@ -44,12 +44,12 @@ async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
   });
   if (choice.kind === 'dataset') return choice.path;
   // Never assume the workspace folder: list its data files, with the dialog as the last entry.
-  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,jsonl,ndjson}', '**/{node_modules,.forgetlens,.git}/**', 200);
+  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,tab,jsonl,ndjson,parquet,pq,gz,gzip,zst,zstd}', '**/{node_modules,.forgetlens,.git}/**', 200);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   const item = await vscode.window.showQuickPick(datasetPickItems(files.map((f) => f.fsPath), root), { title: 'ForgetLens: which dataset?', placeHolder: 'No data file is open in the editor' });
   if (!item) return undefined;
   if (item.path) return item.path;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'parquet', 'pq', 'gz', 'zst'] } });
   return picked?.[0]?.fsPath;
 }
 
@@ -117,7 +117,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     dataset: result.datasetPath,
     outDir: result.dir,
     // The same label column as the dataset's audit (it may have been picked by the user).
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl', 'parquet'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
   const loaded = await ctx.store.load(result.datasetPath, result.dir);

@@ -65,10 +65,13 @@ export interface ForgetMethod {
 export interface ForgetSummary {
   text: string;
   methods: ForgetMethod[];
-  verdicts: Array<{ id: string; verdict: Verdict; evidence: string }>;
+  /** carriers: the confirmed ones, with why; nearDuplicates: the audit's, listed whatever the verdict. */
+  verdicts: Array<{ id: string; verdict: Verdict; evidence: string; carriers?: Array<{ id: string; why: string }>; nearDuplicates?: string[] }>;
+  /** What the counterfactual retrain without the candidate carriers cost. */
+  carrierCost?: string;
   counts: Record<Verdict, number>;
   alsoConsiderDeleting: string[];
-  rum: { rum: ForgetMethod; control: ForgetMethod; recipe: string[] } | null;
+  rum: { rum: ForgetMethod; control: ForgetMethod; recipe: string[]; estimate?: 'fast' | 'thorough' | 'confidence-proxy'; tierSizes?: number[] } | null;
   htmlReport: string | null;
 }
 

@@ -24,7 +24,7 @@ async function overflowing(page: Page): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     const out = [];
     if (document.documentElement.scrollWidth > width) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
-    for (const sel of ['header h1', '.filters', '.table-scroll', '.overview svg', '.detail', '.pager']) {
+    for (const sel of ['header h1', '.filters', '.table-scroll', '.overview svg', '.detail', '.table-status']) {
       for (const node of document.querySelectorAll(sel)) {
         const r = node.getBoundingClientRect();
         if (r.width > 0 && r.right > width + 1) out.push(sel + ' ends at ' + Math.round(r.right) + ' > ' + width);
@@ -67,8 +67,10 @@ for (const width of [500, 625]) {
     const { page, close } = await openPanel(width);
     try {
       assert.deepEqual(await overflowing(page), []);
-      // A row far down the page: its detail must show where the user is looking.
-      const row = page.locator('table.samples tbody tr').nth(60);
+      // A row far down the grid: its detail must show where the user is looking.
+      await page.evaluate(`document.querySelector('.table-scroll').scrollTop = 55 * document.querySelector('tbody tr[data-id]').getBoundingClientRect().height`);
+      await waitUntil(page, '!!document.querySelector(\'tr[data-id="d60"]\')');
+      const row = page.locator('table.samples tbody tr[data-id="d60"]');
       await row.scrollIntoViewIfNeeded();
       await row.click();
       assert.deepEqual(await waitForPost(page, '(m) => m.type === "detail"'), { type: 'detail', id: 'd60' });

@@ -98,7 +98,13 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
         forget: {
           text: HOSTILE.join(' '),
           methods: [{ name: HOSTILE[1], tow: 0.9, towMia: 0.8, mia: 0.5, relativeTime: 0.1, forgetAcc: 0.7 }, { name: 'salun', tow: 0.95, towMia: null, mia: null, relativeTime: 0.2, forgetAcc: null }],
-          verdicts: requested.map((r, k) => ({ id: r.id, verdict: k === 0 ? (HOSTILE[1] as never) : r.verdict!, evidence: HOSTILE[k % HOSTILE.length] })),
+          verdicts: requested.map((r, k) => ({
+            id: r.id,
+            verdict: k === 0 ? (HOSTILE[1] as never) : r.verdict!,
+            evidence: HOSTILE[k % HOSTILE.length],
+            ...(k === 1 ? { carriers: [{ id: HOSTILE[2], why: HOSTILE[0] }], nearDuplicates: [HOSTILE[3], 'row9'] } : {}),
+          })),
+          carrierCost: HOSTILE[1],
           counts: { forgettable: 1, hard: 2, 'ineffective-alone': 3 },
           alsoConsiderDeleting: [HOSTILE[2], 'row9'],
           rum: { rum: { name: 'rum', tow: 0.97, towMia: 0.9, mia: 0.5, relativeTime: 0.3, forgetAcc: 0.8 }, control: { name: 'rum-control', tow: 0.93, towMia: 0.9, mia: 0.5, relativeTime: 0.3, forgetAcc: 0.8 }, recipe: [HOSTILE[0], 'finetune', 'salun'] },
@@ -110,7 +116,7 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     await page.waitForSelector('.overview svg');
 
     // Mouse: a click selects and reveals; the host answers with the detail.
-    await page.locator('table.samples tbody tr').first().click();
+    await page.locator('table.samples tbody tr[data-id]').first().click();
     assert.deepEqual(await waitForPost(page, '(m) => m.type === "reveal"'), { type: 'reveal', id: rows[0].id });
     await send(page, {
       type: 'detail',
@@ -126,19 +132,19 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     const result = (await page.evaluate(`({
       pwned: window.__pwned,
       violations: window.__violations,
-      rows: document.querySelectorAll('table.samples tbody tr').length,
+      rows: document.querySelectorAll('table.samples tbody tr[data-id]').length,
       text: document.body.textContent || '',
       images: Array.from(document.images).map((i) => ({ cls: i.className, src: i.src, width: i.naturalWidth })),
       notice: document.querySelector('.notice')?.textContent,
     })`)) as { pwned: unknown; violations: string[]; rows: number; text: string; images: Array<{ cls: string; src: string; width: number }>; notice: string };
     assert.equal(result.pwned, undefined, 'a payload ran');
     assert.deepEqual(result.violations, [], 'the panel triggered CSP violations');
-    assert.equal(result.rows, 100, 'one page of the table is rendered');
+    assert.ok(result.rows > 0 && result.rows < rows.length, `only the rows in view are drawn (${result.rows} of ${rows.length})`);
     assert.ok(result.text.includes('<script>window.__pwned = "script"</script>'), 'hostile text is shown as text');
     assert.ok(result.text.includes('250 of 250 samples'));
     assert.equal(result.notice, HOSTILE[3], 'notices are shown, as text');
-    // Every image is a thumbnail from the dataset folder (100 in the table, 1 in the detail), and each loaded.
-    assert.equal(result.images.length, 101);
+    // Every image is a thumbnail from the dataset folder (one per drawn row, 1 in the detail), and each loaded.
+    assert.equal(result.images.length, result.rows + 1);
     for (const image of result.images) {
       assert.match(image.cls, /^thumbnail (small|large)$/);
       assert.ok(image.src.startsWith(`${base}/images/`), image.src);
@@ -146,8 +152,16 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     }
     assert.deepEqual(errors, []);
 
+    // The grid places rows by one row height: rows without an image (from row 120 on) are as high as rows with one.
+    await page.evaluate(`document.querySelector('.table-scroll').scrollTop = 100 * document.querySelector('tbody tr[data-id]').getBoundingClientRect().height`);
+    await waitUntil(page, `!!document.querySelector('tr[data-id="${rows[IMAGE_ROWS + 5].id}"]') && !!document.querySelector('tr[data-id="${rows[IMAGE_ROWS - 5].id}"]')`);
+    const heights = (await page.$$eval('table.samples tbody tr[data-id]', (trs) => trs.map((tr) => Math.round(tr.getBoundingClientRect().height * 10) / 10))) as number[];
+    assert.equal(new Set(heights).size, 1, `rows of different heights: ${[...new Set(heights)].join(', ')} px`);
+    await page.evaluate(`document.querySelector('.table-scroll').scrollTop = 0`);
+    await waitUntil(page, `!!document.querySelector('tr[data-id="row5"]')`);
+
     // Keyboard: arrows move between rows, Enter selects and reveals, Space selects only.
-    await page.locator('table.samples tbody tr').first().focus();
+    await page.locator('table.samples tbody tr[data-id]').first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -155,30 +169,37 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     assert.equal(await page.evaluate('document.activeElement.getAttribute("data-id")'), rows[2].id, 'focus stays on the selected row');
     await page.keyboard.press('End');
     await page.keyboard.press(' ');
-    assert.deepEqual((await posted(page)).at(-1), { type: 'detail', id: rows[99].id });
+    assert.deepEqual((await posted(page)).at(-1), { type: 'detail', id: rows[rows.length - 1].id }, 'End reaches the last of all rows');
+    await page.keyboard.press('Home');
     await page.keyboard.press('PageDown');
-    assert.equal(await page.evaluate('document.activeElement.getAttribute("data-id")'), rows[100].id, 'PageDown turns the page and focuses its first row');
+    const focused = await page.evaluate('document.activeElement.getAttribute("data-id")');
+    const paged = rows.findIndex((r) => r.id === focused);
+    assert.ok(paged > 1 && paged < rows.length - 1, `PageDown moves a screenful (to row ${paged})`);
 
     // Verdict filter: one verdict, then the whole forget set.
     const setSelect = (label: string, value: string) =>
       page.evaluate(`(() => { const s = document.querySelector('[aria-label="${label}"]'); s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event('change')); })()`);
     await setSelect('Filter by forget-set verdict', 'hard');
-    const hardIds = await page.$$eval('table.samples tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    const hardIds = await page.$$eval('table.samples tbody tr[data-id]', (trs) => trs.map((tr) => tr.getAttribute('data-id')));
     assert.deepEqual(hardIds, rows.filter((r) => r.verdict === 'hard').map((r) => r.id));
     await setSelect('Filter by forget-set verdict', 'requested');
-    assert.equal(await page.locator('table.samples tbody tr').count(), requested.length);
+    assert.equal(await page.locator('table.samples tbody tr[data-id]').count(), requested.length);
     await setSelect('Colour the scatter by', 'verdict');
     await waitUntil(page, 'document.querySelectorAll(".overview svg").length >= 2');
 
     // Forget-set tab: verdicts (hostile verdict text stays text), a click on an id selects it in the samples tab.
     await page.click('#tab-forget');
-    assert.equal(await page.locator('.forget .verdicts li').count(), requested.length);
+    assert.equal(await page.locator('.forget .verdicts > li').count(), requested.length);
+    assert.equal(await page.locator('.forget .verdicts .carriers li').count(), 1, 'a confirmed carrier is listed under its sample');
+    assert.ok(((await page.textContent('.forget .verdicts .carriers')) ?? '').includes(HOSTILE[0]), 'with its evidence, as text');
+    assert.equal(await page.locator('.forget .verdicts .near-duplicates a').count(), 2, 'near-duplicates are listed, as links');
+    assert.equal(await page.textContent('.forget .carrier-cost'), HOSTILE[1]);
     assert.ok(((await page.textContent('.forget .verdicts')) ?? '').includes(HOSTILE[1]));
-    assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random thirds\) 0\.930: \+0\.040/);
+    assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random tiers\) 0\.930: \+0\.040/);
     assert.equal(await page.locator('.forget .also-delete li').count(), 2);
     await page.waitForSelector('.forget svg');
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-forget.png'), fullPage: true });
-    await page.locator('.forget .verdicts li a').nth(2).click();
+    await page.locator('.forget .verdicts > li > a').nth(2).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', id: requested[2].id });
     assert.equal(await page.isVisible('table.samples'), true, 'back on the samples tab');
     assert.equal(await page.getAttribute('table.samples tr.selected', 'data-id'), requested[2].id);

@@ -67,7 +67,11 @@ test('forget audit on digits: copies left behind make deletion ineffective, samp
   assert.ok(timed.reduce((sum, m) => sum + m.seconds, 0) <= wall + 0.5, `model seconds ${timed.map((m) => m.seconds).join(' + ')} within the run's ${wall} s`);
   assert.ok(new Set(report.algorithms.map((a) => a.seconds)).size > 1, 'each algorithm has its own measured time');
   assert.equal(report.rum!.control.name, 'rum-shuffled-control');
-  assert.match(report.rum!.split, /^thirds by (memorization \(the audit's estimate\)|the confidence proxy)/);
+  assert.match(report.rum!.split, /^tiers by (memorization \(the audit's fast estimate\)|the confidence proxy)/);
+  assert.ok(['fast', 'confidence-proxy'].includes(report.rum!.estimate!), `RUM names its estimate: ${report.rum!.estimate}`);
+  assert.equal(report.rum!.tierSizes!.reduce((x, y) => x + y, 0), 30);
+  assert.equal(report.protocol!.testUsedFor, 'reporting only');
+  assert.ok(report.protocol!.validationSize >= 100 && report.protocol!.validationSize <= 200, `V has ${report.protocol!.validationSize} samples`);
   // RUM is compared with its own algorithms (default recipe none → finetune → salun) run once on the whole set.
   assert.deepEqual(report.rum!.baselines!.map((b) => b.name), ['finetune', 'salun']);
   assert.deepEqual(report.rum!.baselines!.map((b) => b.tow), ['finetune', 'salun'].map((n) => report.algorithms.find((a) => a.name === n)!.tow));

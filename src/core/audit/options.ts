@@ -1,3 +1,4 @@
+import { Delimiter } from '../data/delimitedTokenizer';
 import { BackendPreference } from '../model/backend';
 import { DEFAULT_SIMILARITY, SimilarityThresholds } from '../factors/similarity';
 
@@ -22,6 +23,10 @@ export interface AuditOptions {
   backend: BackendPreference;
   limit?: number;
   imageSize?: number;
+  /** CSV/TSV: this delimiter instead of a sniffed one. */
+  delimiter?: Delimiter;
+  /** Bin a continuous numeric label into this many quantile classes. */
+  bins?: number;
   /** Override the sized-from-data training schedule (mostly for tests and benchmarks). */
   epochs?: number;
   /** Parallel training processes for the K thorough models (default: CPU count, at most 4). */

@@ -5,21 +5,26 @@ import { AuditReport } from '../report/auditSchema';
 import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
-import { ForgetAuditOptions } from './options';
+import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
 import { FORGOTTEN_TOLERANCE } from './forgettingTracker';
 import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
 import { decideVerdict } from './verdicts';
+import { CarrierRetrain, classStillLearnt } from './carrierRetrain';
+import { carrierEvidence } from './carrierEvidence';
 import { summaryText } from './summaryText';
+import { RumOrdering } from './rum';
 
 /** RUM, its shuffled-split control, and its algorithms run once on the whole forget set. */
 export interface RumRuns {
   rum: UnlearningRun;
   control: UnlearningRun;
   baselines: UnlearningRun[];
-  /** What the thirds were ranked by. */
-  ordering: string;
+  /** What the tiers were scored by. */
+  ordering: RumOrdering;
+  /** Samples in the low, medium and high tiers. */
+  tierSizes: number[];
 }
 
 export interface ForgetReportInputs {
@@ -32,7 +37,9 @@ export interface ForgetReportInputs {
   original: { evaluation: ModelEvaluation; seconds: number };
   /** RUM's Entanglement Score of the forget set against the retain set, in the original model's embedding. */
   forgetEntanglement: number;
-  retrain: { evaluation: ModelEvaluation; seconds: number };
+  /** pTrue: p(label) for every sample under each retrain seed. */
+  retrain: { evaluation: ModelEvaluation; seconds: number; pTrue: Float32Array[] };
+  carriers: CarrierRetrain;
   runs: UnlearningRun[];
   rum: RumRuns | null;
   model: ForgetReport['model'];
@@ -47,8 +54,9 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     forgettable: samples.filter((s) => s.verdict === 'forgettable').length,
     hard: samples.filter((s) => s.verdict === 'hard').length,
     ineffectiveAlone: samples.filter((s) => s.verdict === 'ineffective-alone').length,
+    overForgotten: samples.filter((s) => Object.values(s.outcome).includes('over-forgotten')).length,
   };
-  const alsoConsiderDeleting = [...new Set(samples.filter((s) => s.verdict === 'ineffective-alone').flatMap((s) => s.similarInRetain.map((x) => x.id)))];
+  const alsoConsiderDeleting = alsoDelete(samples);
   const report: ForgetReport = {
     schemaVersion: FORGET_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -72,13 +80,29 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
       rum: inputs.options.rum,
       forgottenTolerance: FORGOTTEN_TOLERANCE,
     },
+    protocol: {
+      validationSize: split.validationIdx.length,
+      validationFrom: 'retain',
+      validationHeldOutFromTraining: true,
+      testUsedFor: 'reporting only',
+      budget: 'optimiser steps',
+    },
     original: metricsOf(inputs.original.evaluation, inputs.original.seconds),
     retrain: metricsOf(retrain.evaluation, retrain.seconds),
+    carrierRetrain: {
+      perSpace: inputs.carriers.perSpace,
+      heldOut: inputs.carriers.heldOut,
+      models: inputs.carriers.pTrue?.length ?? 0,
+      seconds: round4(inputs.carriers.seconds),
+      classCheck: inputs.carriers.classCheck.map((c, k) => ({ label: dataset.classes[k], pRetrain: finiteOrNull(c.pRetrain), pRetrainWithoutCarriers: finiteOrNull(c.pRetrainWithoutCarriers) })),
+    },
     algorithms: runs.map((run) => unlearnedMetrics(run, retrain)),
     rum: inputs.rum
       ? {
           recipe: inputs.options.rumRecipe,
-          split: `thirds by ${inputs.rum.ordering}, low to high; control: random thirds of the same sizes`,
+          split: `tiers by ${inputs.rum.ordering.source}: medium the ${inputs.rum.tierSizes[1]} closest to ${round4(inputs.rum.ordering.centre)}, low (${inputs.rum.tierSizes[0]}) and high (${inputs.rum.tierSizes[2]}) below and above them, unlearned low to high; control: random tiers of the same sizes`,
+          estimate: inputs.rum.ordering.estimate,
+          tierSizes: inputs.rum.tierSizes,
           rum: unlearnedMetrics(inputs.rum.rum, retrain),
           control: unlearnedMetrics(inputs.rum.control, retrain),
           baselines: inputs.rum.baselines.map((run) => unlearnedMetrics(run, retrain)),
@@ -96,8 +120,16 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
   return validateForgetReport(report);
 }
 
+/** Confirmed carriers of the samples whose deletion alone does not work, strongest evidence first, once each. */
+function alsoDelete(samples: ForgetSample[]): string[] {
+  const confirmed = samples.filter((s) => s.verdict === 'ineffective-alone').flatMap((s) => s.carriers.filter((c) => c.confirmed));
+  confirmed.sort((a, b) => b.pRetrain - b.pRetrainWithoutCarriers - (a.pRetrain - a.pRetrainWithoutCarriers) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...new Set(confirmed.map((c) => c.id))];
+}
+
 function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
-  const { dataset, split, runs, audit, original, retrain } = inputs;
+  const { dataset, split, runs, audit, original, retrain, carriers } = inputs;
+  const seedsOf = (models: Float32Array[] | null, i: number) => (models ?? []).map((p) => round4(p[i]));
   const auditById = new Map(audit.samples.map((s) => [s.id, s]));
   const forgetIds = new Set(Array.from(split.forgetIdx, (i) => dataset.ids[i]));
   const retainIds = new Set(Array.from(split.retainIdx, (i) => dataset.ids[i]));
@@ -109,7 +141,14 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
     const pUnlearned = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i])]));
     const residual = Object.fromEntries(runs.map((r) => [r.name, round4(r.evaluation.pTrue[i] - pRetrain)]));
     const similar = similarInRetain(audited, forgetIds, retainIds);
-    const { verdict, evidence } = decideVerdict({ pOriginal, pRetrain, residual, similarInRetain: similar });
+    const pRetrainSeeds = seedsOf(retrain.pTrue, i);
+    const withoutSeeds = seedsOf(carriers.pTrue, i);
+    const evaluated = carriers.candidates[k].map((c) =>
+      carrierEvidence(c, dataset.ids[c.index], dataset.classes[dataset.y[c.index]], seedsOf(retrain.pTrue, c.index), seedsOf(carriers.pTrue, c.index)),
+    );
+    const tested = evaluated.length > 0 && withoutSeeds.length > 0;
+    const classOk = classStillLearnt(carriers.classCheck[dataset.y[i]], FORGOTTEN_TOLERANCE);
+    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, classStillLearnt: classOk, residual });
     return {
       id,
       source: dataset.sources[i],
@@ -120,6 +159,11 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       memorization: audited.factors.memorization,
       pOriginal: round4(pOriginal),
       pRetrain: round4(pRetrain),
+      pRetrainSeeds,
+      pRetrainWithoutCarriers: tested ? round4(mean(withoutSeeds)) : null,
+      pRetrainWithoutCarriersSeeds: tested ? withoutSeeds : [],
+      carriers: evaluated,
+      outcome,
       pUnlearned,
       residual,
       stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
@@ -162,12 +206,14 @@ export function reproduceCommand(inputs: Pick<ForgetReportInputs, 'dataset' | 'o
   const parts = ['npx forgetlens forget', JSON.stringify(inputs.dataset.path), '--forget', JSON.stringify(o.forgetFile), '--seed', String(o.seed), '--algorithms', o.algorithms.join(',')];
   parts.push('--retrain-seeds', String(o.retrainSeeds));
   if (o.rum) parts.push('--rum', '--rum-recipe', o.rumRecipe.join(','));
+  if (o.mode !== 'fast') parts.push('--mode', o.mode);
   for (const [algorithm, params] of Object.entries(o.params)) {
     for (const [name, value] of Object.entries(params ?? {})) parts.push('--param', `${algorithm}.${name}=${value}`);
   }
   if (o.label) parts.push('--label', JSON.stringify(o.label));
   if (o.id) parts.push('--id', JSON.stringify(o.id));
   if (o.allowMissing) parts.push('--allow-missing');
+  if (o.carriersPerSpace !== DEFAULT_FORGET_OPTIONS.carriersPerSpace) parts.push('--carriers', String(o.carriersPerSpace));
   if (o.epochs) parts.push('--epochs', String(o.epochs));
   return parts.join(' ');
 }

@@ -5,10 +5,13 @@ import { DeviceData } from '../model/deviceData';
 import { Classifier } from '../model/mlp';
 import { predictAll, predictedLabels, trueLabelProbability } from '../model/predict';
 
-/** The three sets of a forget-set experiment, as sample indices. */
+/** The sets of a forget-set experiment, as sample indices (see forgetSplit.ts). */
 export interface ForgetSplit {
   forgetIdx: Int32Array;
   retainIdx: Int32Array;
+  /** Held out from every model; read only by unlearning's choices (stopping, rewind, targets). */
+  validationIdx: Int32Array;
+  /** Held out from every model; read only to report test accuracy, ToW and MIA. */
   testIdx: Int32Array;
 }
 

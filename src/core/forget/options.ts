@@ -1,3 +1,4 @@
+import { AuditMode } from '../audit/options';
 import { BackendPreference } from '../model/backend';
 import { AlgorithmName, HyperParameters } from '../unlearn/types';
 import { DEFAULT_RUM_RECIPE, RumRecipe } from './rum';
@@ -13,8 +14,12 @@ export interface ForgetAuditOptions {
   rum: boolean;
   rumRecipe: RumRecipe;
   retrainSeeds: number;
+  /** Candidate carriers per forget sample in each of input and model space (same label only). */
+  carriersPerSpace: number;
   allowMissing: boolean;
   testFraction: number;
+  /** The per-sample audit's memorization estimate, which RUM's tiers also use. */
+  mode: AuditMode;
   backend: BackendPreference;
   /** Override the training epochs sized from the data (original and retrained models). */
   epochs?: number;
@@ -28,7 +33,9 @@ export const DEFAULT_FORGET_OPTIONS: Omit<ForgetAuditOptions, 'forgetFile'> = {
   rum: false,
   rumRecipe: DEFAULT_RUM_RECIPE,
   retrainSeeds: 3,
+  carriersPerSpace: 5,
   allowMissing: false,
   testFraction: 0.1,
+  mode: 'fast',
   backend: 'auto',
 };

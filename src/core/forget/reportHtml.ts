@@ -1,4 +1,5 @@
 import { rumComparison } from './reportMarkdown';
+import { carrierRetrainText, pWithoutCarriers, sampleCarrierLines } from './carrierText';
 import { ForgetReport } from './schema';
 
 /**
@@ -8,7 +9,7 @@ import { ForgetReport } from './schema';
 export function forgetReportHtml(r: ForgetReport): string {
   const methods = [...r.algorithms, ...(r.rum ? [r.rum.rum, r.rum.control] : [])];
   const rows = r.samples
-    .map((s) => `<tr class="${s.verdict}"><td>${esc(s.id)}</td><td>${esc(s.source.line ? `${s.source.file}:${s.source.line}` : s.source.file)}</td><td>${esc(s.label)}</td><td>${s.verdict}</td><td>${s.pOriginal.toFixed(2)}</td><td>${s.pRetrain.toFixed(2)}</td><td>${esc(s.evidence)}</td></tr>`)
+    .map((s) => `<tr class="${s.verdict}"><td>${esc(s.id)}</td><td>${esc(s.source.line ? `${s.source.file}:${s.source.line}` : s.source.file)}</td><td>${esc(s.label)}</td><td>${s.verdict}</td><td>${s.pOriginal.toFixed(2)}</td><td>${s.pRetrain.toFixed(2)}</td><td>${pWithoutCarriers(s)}</td><td>${esc(s.evidence)}</td></tr>`)
     .join('\n');
   const methodRows = methods
     .map((a) => `<tr><td>${esc(a.name)}</td><td>${pct(a.forgetAcc)}</td><td>${pct(a.retainAcc)}</td><td>${pct(a.testAcc)}</td><td>${a.tow.toFixed(2)}</td><td>${pct(a.mia)}</td><td>${a.towMia === null ? '—' : a.towMia.toFixed(2)}</td><td>${a.relativeTime.toFixed(2)}×</td></tr>`)
@@ -34,10 +35,13 @@ ${methodRows}
 </tbody></table>
 ${r.rum ? `<p>${esc(rumComparison(r.rum))}</p>` : ''}
 <h2>Requested samples</h2>
-<table><thead><tr><th>id</th><th>where</th><th>label</th><th>verdict</th><th>p original</th><th>p retrained</th><th>evidence</th></tr></thead><tbody>
+<table><thead><tr><th>id</th><th>where</th><th>label</th><th>verdict</th><th>p original</th><th>p retrained</th><th>p retrained without carriers</th><th>evidence</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-${r.summary.alsoConsiderDeleting.length ? `<h2>Also consider deleting</h2><p>${r.summary.alsoConsiderDeleting.map(esc).join(', ')}</p>` : ''}
+<h2>Carriers: who keeps a requested sample alive</h2>
+<p>${esc(carrierRetrainText(r))}</p>
+${carrierList(r)}
+${r.summary.alsoConsiderDeleting.length ? `<h2>Also consider deleting</h2><p>Confirmed carriers of the samples whose deletion alone does not work:</p><p>${r.summary.alsoConsiderDeleting.map(esc).join(', ')}</p>` : ''}
 <h2>How well the per-sample audit predicted this</h2>
 <p>Spearman correlation between the audit difficulty and the measured residual (p unlearned − p retrained):
 ${Object.entries(r.prediction.spearman).map(([name, rho]) => `${esc(name)} ${rho === null ? 'n/a' : rho.toFixed(2)}`).join(', ')}.
@@ -51,6 +55,15 @@ Agreement between algorithms on which samples are hard (mean pairwise Spearman o
 </ul>
 </body></html>
 `;
+}
+
+function carrierList(r: ForgetReport): string {
+  const items = sampleCarrierLines(r).map((c) => {
+    const duplicates = c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(esc).join(', ')}` : '';
+    const confirmed = c.confirmed.map((x) => `<li>${esc(x.id)}: ${esc(x.why)}</li>`).join('');
+    return `<li><strong>${esc(c.id)}</strong> (${c.verdict}): ${c.confirmed.length} confirmed, ${c.notConfirmed} other candidates without that evidence${duplicates}${confirmed ? `<ul>${confirmed}</ul>` : ''}</li>`;
+  });
+  return items.length ? `<ul class="carriers">${items.join('\n')}</ul>` : '';
 }
 
 /** Horizontal bars of ToW per method (1 = indistinguishable from retraining). */

@@ -1,3 +1,4 @@
+import { carrierRetrainText, pWithoutCarriers, sampleCarrierLines } from './carrierText';
 import { ForgetReport } from './schema';
 
 /** The forget-set audit as Markdown: summary first, then methods, samples, provenance. */
@@ -13,13 +14,18 @@ export function forgetReportMarkdown(r: ForgetReport): string {
     lines.push(`| ${a.name} | ${pct(a.forgetAcc)} | ${pct(a.retainAcc)} | ${pct(a.testAcc)} | ${a.tow.toFixed(2)} | ${pct(a.mia)} | ${a.towMia === null ? '—' : a.towMia.toFixed(2)} | ${a.seconds.toFixed(2)} | ${a.relativeTime.toFixed(2)} |`);
   }
   if (r.rum) lines.push('', rumComparison(r.rum));
-  lines.push('', '## Requested samples', '', '| id | where | label | verdict | p original | p retrained | evidence |', '| --- | --- | --- | --- | --- | --- | --- |');
+  lines.push('', '## Requested samples', '', '| id | where | label | verdict | p original | p retrained | p retrained without carriers | evidence |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const s of r.samples) {
     const where = s.source.line ? `${s.source.file}:${s.source.line}` : s.source.file;
-    lines.push(`| ${cell(s.id)} | ${cell(where)} | ${cell(s.label)} | ${s.verdict} | ${s.pOriginal.toFixed(2)} | ${s.pRetrain.toFixed(2)} | ${cell(s.evidence)} |`);
+    lines.push(`| ${cell(s.id)} | ${cell(where)} | ${cell(s.label)} | ${s.verdict} | ${s.pOriginal.toFixed(2)} | ${s.pRetrain.toFixed(2)} | ${pWithoutCarriers(s)} | ${cell(s.evidence)} |`);
+  }
+  lines.push('', '## Carriers: who keeps a requested sample alive', '', carrierRetrainText(r), '');
+  for (const c of sampleCarrierLines(r)) {
+    lines.push(`- **${cell(c.id)}** (${c.verdict}): ${c.confirmed.length} confirmed ${c.confirmed.length === 1 ? 'carrier' : 'carriers'}, ${c.notConfirmed} other ${c.notConfirmed === 1 ? 'candidate' : 'candidates'} without that evidence${c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(cell).join(', ')}` : ''}`);
+    for (const carrier of c.confirmed) lines.push(`  - ${cell(carrier.id)}: ${cell(carrier.why)}`);
   }
   if (r.summary.alsoConsiderDeleting.length) {
-    lines.push('', '## Also consider deleting', '', 'These samples stay in the data and keep the influence of requested samples alive:', '', r.summary.alsoConsiderDeleting.map(cell).join(', '));
+    lines.push('', '## Also consider deleting', '', 'Confirmed carriers of the samples whose deletion alone does not work: each loses its own label once held out with them (evidence above):', '', r.summary.alsoConsiderDeleting.map(cell).join(', '));
   }
   lines.push('', '## How well the per-sample audit predicted this', '');
   lines.push('Spearman correlation between the audit difficulty and the measured residual (p unlearned − p retrained):', '');

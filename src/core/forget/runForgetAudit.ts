@@ -1,5 +1,4 @@
 import { auditDataset } from '../audit/auditDataset';
-import { heldOutSplit } from '../audit/splits';
 import { loadDataset } from '../data/load';
 import { activeBackend } from '../model/backend';
 import { toDeviceData } from '../model/deviceData';
@@ -12,15 +11,17 @@ import { entanglementScore } from '../factors/entanglement';
 import { predictAll } from '../model/predict';
 import { auditEvidence } from './auditEvidence';
 import { buildForgetReport } from './buildForgetReport';
-import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
+import { evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
+import { forgetSplit } from './forgetSplit';
 import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
-import { rumOrdering, rumSteps } from './rum';
+import { rumOrdering, rumSteps, rumTiers, shuffledTiers } from './rum';
 import { summariseTrainingRecord } from '../factors/trainingDynamics';
 import { UnlearningRun, runUnlearning } from './runUnlearning';
 import { AlgorithmName } from '../unlearn/types';
 import { checkOverrides } from '../unlearn/algorithms';
 import { RumRuns } from './buildForgetReport';
+import { retrainWithoutCarriers } from './carrierRetrain';
 import { ForgetReport } from './schema';
 
 /**
@@ -37,7 +38,7 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
   const { indices: forgetIdx, missing } = resolveForgetIds(requested, dataset.ids, options.forgetFile, options.allowMissing);
 
   // The per-sample audit supplies difficulty, memorization and the near-duplicates of each sample.
-  const audit = (await auditDataset(dataset, { seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
   throwIfCancelled(ctx);
 
   const split = forgetSplit(dataset.y, forgetIdx, options);
@@ -70,6 +71,25 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     const retrained = evaluateAverage(outcomes, split);
     const retrainSeconds = outcomes.reduce((s, o) => s + o.seconds, 0) / outcomes.length;
 
+    // Counterfactual for the verdicts: retrain once more (same seeds) without F and its candidate carriers.
+    report(ctx, 'training', 0, 'retrain without the candidate carriers');
+    const carriers = await retrainWithoutCarriers(
+      {
+        host: { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length },
+        arch,
+        split,
+        retrainPTrue: outcomes.map((o) => o.pTrue),
+        embeddings: { values: embeddings.embeddings!, dim: embeddings.embeddingDim },
+        perSpace: options.carriersPerSpace,
+        trainOptions,
+        retrainSeed: deriveSeed(options.seed, 'retrain'),
+        settings: { workers: options.workers, backend: options.backend },
+        onModelDone: (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained without carriers`),
+      },
+      ctx,
+    );
+    throwIfCancelled(ctx);
+
     // The audit's memorization tells the held-out stopping rule how well a model that never saw F would do on it.
     const settings = { seed: options.seed, batchSize: trainOptions.batchSize, heldOutEvidence: auditEvidence(audit, dataset.ids) };
     const runs: UnlearningRun[] = [];
@@ -82,17 +102,18 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     if (options.rum) {
       report(ctx, 'unlearning', 1, 'RUM');
       const audited = new Map(audit.samples.map((s) => [s.id, s.factors.memorization]));
-      const ordering = rumOrdering(split.forgetIdx, (i) => audited.get(dataset.ids[i]) ?? null, record && summariseTrainingRecord(record).confidence);
-      const stepsFor = (shuffled: boolean) => rumSteps(split.forgetIdx, trainIdx, ordering.memorization, options.rumRecipe, { shuffled, seed: options.seed });
-      const rumRun = await runUnlearning('rum', original, stepsFor(false), data, split, retrained.pTrue, settings, ctx);
-      const control = await runUnlearning('rum-shuffled-control', original, stepsFor(true), data, split, retrained.pTrue, settings, ctx);
+      const memorization = { memorization: (i: number) => audited.get(dataset.ids[i]) ?? null, mode: audit.settings.mode };
+      const ordering = rumOrdering(split.forgetIdx, memorization, record && summariseTrainingRecord(record).confidence, trainIdx);
+      const tiers = rumTiers(split.forgetIdx, ordering.memorization, ordering.centre);
+      const rumRun = await runUnlearning('rum', original, rumSteps(tiers, trainIdx, options.rumRecipe), data, split, retrained.pTrue, settings, ctx);
+      const control = await runUnlearning('rum-shuffled-control', original, rumSteps(shuffledTiers(tiers, options.seed), trainIdx, options.rumRecipe), data, split, retrained.pTrue, settings, ctx);
       // RUM is judged against its own algorithms run once on the whole forget set.
       const baselines: UnlearningRun[] = [];
       for (const algorithm of new Set(options.rumRecipe.filter((a): a is AlgorithmName => a !== 'none'))) {
         const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
         baselines.push(runs.find((r) => r.name === algorithm) ?? (await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx)));
       }
-      rum = { rum: rumRun, control, baselines, ordering: ordering.source };
+      rum = { rum: rumRun, control, baselines, ordering, tierSizes: tiers.map((t) => t.length) };
     }
     report(ctx, 'writing', 0);
     return buildForgetReport({
@@ -104,7 +125,8 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       missing,
       original: { evaluation: originalEvaluation, seconds: originalSeconds },
       forgetEntanglement,
-      retrain: { evaluation: retrained, seconds: retrainSeconds },
+      retrain: { evaluation: retrained, seconds: retrainSeconds, pTrue: outcomes.map((o) => o.pTrue) },
+      carriers,
       runs,
       rum,
       model: {
@@ -120,16 +142,4 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
     original.dispose();
     data.dispose();
   }
-}
-
-/** The audit's held-out split, with every forget sample moved into training: it must be forgotten. */
-function forgetSplit(y: Int32Array, forgetIdx: Int32Array, options: ForgetAuditOptions): ForgetSplit {
-  const isForget = new Uint8Array(y.length);
-  for (const i of forgetIdx) isForget[i] = 1;
-  const base = heldOutSplit(y, options.testFraction, options.seed);
-  const testIdx = base.testIdx.filter((i) => !isForget[i]);
-  const isTest = new Uint8Array(y.length);
-  for (const i of testIdx) isTest[i] = 1;
-  const retainIdx = Int32Array.from(y.keys()).filter((i) => !isForget[i] && !isTest[i]);
-  return { forgetIdx, retainIdx, testIdx };
 }

@@ -47,7 +47,7 @@ export async function runUnlearning(
   try {
     for (const [k, step] of steps.entries()) {
       const algorithm = ALGORITHMS[step.algorithm];
-      const params = { ...algorithm.defaults(step), ...step.params };
+      const params = { ...algorithm.defaults({ ...step, batchSize: settings.batchSize }), ...step.params };
       Object.entries(params).forEach(([key, v]) => (usedParams[steps.length > 1 ? `${k + 1}.${step.algorithm}.${key}` : key] = v));
       const outcome = await algorithm.run(
         model,
@@ -55,7 +55,7 @@ export async function runUnlearning(
           data,
           forgetIdx: step.forgetIdx,
           retainIdx: step.retainIdx,
-          testIdx: split.testIdx,
+          validationIdx: split.validationIdx,
           seed: settings.seed + k,
           batchSize: settings.batchSize,
           heldOutEvidence: settings.heldOutEvidence,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** forget-audit.json; documented in docs/forget-audit-schema.md. Add fields freely; renaming bumps the version. */
-export const FORGET_SCHEMA_VERSION = 1;
+export const FORGET_SCHEMA_VERSION = 2;
 
 const metrics = z.object({
   forgetAcc: z.number().nullable(),
@@ -9,6 +9,21 @@ const metrics = z.object({
   testAcc: z.number().nullable(),
   mia: z.number().nullable(),
   seconds: z.number().nonnegative(),
+});
+
+const carrier = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Input-space cosine to the requested sample. */
+  similarity: z.number(),
+  modelSimilarity: z.number(),
+  foundIn: z.array(z.enum(['input', 'model'])),
+  /** p(its own label) under the retrains without the forget set (trained on it) and without the carriers too (held out). */
+  pRetrain: z.number(),
+  pRetrainWithoutCarriers: z.number(),
+  /** Its own evidence of carrying the requested sample's pattern: only confirmed carriers go on the also-delete list. */
+  confirmed: z.boolean(),
+  why: z.string(),
 });
 
 const unlearned = metrics.extend({
@@ -38,13 +53,40 @@ export const ForgetReportSchema = z.object({
   }),
   model: z.object({ architecture: z.string(), backend: z.string(), epochs: z.number().int(), trainSamples: z.number().int(), testSamples: z.number().int() }),
   settings: z.object({ seed: z.number().int(), retrainSeeds: z.number().int(), algorithms: z.array(z.string()), rum: z.boolean(), forgottenTolerance: z.number() }),
+  /** What each split was used for (optional: absent in older reports, whose rewind read the test split). */
+  protocol: z
+    .object({
+      /** Samples in V, carved from the retain pool before any model trained. */
+      validationSize: z.number().int().nonnegative(),
+      validationFrom: z.literal('retain'),
+      /** Neither the original nor the retrained models trained on V. */
+      validationHeldOutFromTraining: z.boolean(),
+      testUsedFor: z.literal('reporting only'),
+      budget: z.literal('optimiser steps'),
+    })
+    .optional(),
   original: metrics,
   retrain: metrics,
+  /** The counterfactual retrain without the forget set and all candidate carriers (same seeds as the retrains). */
+  carrierRetrain: z.object({
+    perSpace: z.number().int(),
+    /** Retain samples held out besides the forget set (0: no requested sample needed the test, nothing was trained). */
+    heldOut: z.number().int(),
+    models: z.number().int(),
+    /** What it cost: candidate search and the extra retrains, wall clock. */
+    seconds: z.number().nonnegative(),
+    /** Per class: median p(label) on its test samples under both retrains; a fall beyond the tolerance voids the test for that class. */
+    classCheck: z.array(z.object({ label: z.string(), pRetrain: z.number().nullable(), pRetrainWithoutCarriers: z.number().nullable() })),
+  }),
   algorithms: z.array(unlearned),
   rum: z
     .object({
       recipe: z.array(z.string()),
       split: z.string(),
+      /** The score the tiers were drawn by (optional: absent in older reports). */
+      estimate: z.enum(['fast', 'thorough', 'confidence-proxy']).optional(),
+      /** Samples in the low, medium and high tiers (optional: absent in older reports). */
+      tierSizes: z.array(z.number().int().nonnegative()).length(3).optional(),
       rum: unlearned,
       control: unlearned,
       /** RUM's algorithms run once on the whole forget set (optional: absent in older reports). */
@@ -62,11 +104,20 @@ export const ForgetReportSchema = z.object({
       memorization: z.number().nullable(),
       pOriginal: z.number(),
       pRetrain: z.number(),
+      /** p(label) under each retrain seed, in seed order: the spread the verdict is judged against. */
+      pRetrainSeeds: z.array(z.number()),
+      /** p(label) retrained without the forget set and the candidate carriers (mean of seeds); null when not tested. */
+      pRetrainWithoutCarriers: z.number().nullable(),
+      pRetrainWithoutCarriersSeeds: z.array(z.number()),
+      carriers: z.array(carrier),
+      /** Per algorithm: reached the retrained level, over-forgot (below it by more than the tolerance), or not reached. */
+      outcome: z.record(z.string(), z.enum(['reached', 'over-forgotten', 'not-reached'])),
       pUnlearned: z.record(z.string(), z.number()),
       residual: z.record(z.string(), z.number()),
       /** Optional only so that reports written before it was added still load. */
       stepsUntilForgotten: z.record(z.string(), z.number().nullable()).optional(),
       epochsUntilForgotten: z.record(z.string(), z.number().nullable()),
+      /** The audit's near-duplicates left in the retain set: listed whatever the verdict. */
       similarInRetain: z.array(z.object({ id: z.string(), similarity: z.number() })),
     }),
   ),
@@ -81,6 +132,9 @@ export const ForgetReportSchema = z.object({
     forgettable: z.number().int(),
     hard: z.number().int(),
     ineffectiveAlone: z.number().int(),
+    /** Requested samples that at least one algorithm over-forgets. */
+    overForgotten: z.number().int(),
+    /** Confirmed carriers of ineffective-alone samples. */
     alsoConsiderDeleting: z.array(z.string()),
   }),
   reproduce: z.string(),

@@ -58,7 +58,7 @@ export const AuditReportSchema = z.object({
   dataset: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['csv', 'tsv', 'jsonl', 'images', 'idx']),
+    format: z.enum(['csv', 'tsv', 'jsonl', 'parquet', 'images', 'idx']),
     rows: z.number().int().positive(),
     features: z.number().int().positive(),
     classes: z.array(z.string()).min(2),
@@ -68,6 +68,19 @@ export const AuditReportSchema = z.object({
     columns: z.array(
       z.object({ name: z.string(), kind: z.string(), width: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), note: z.string().optional() }),
     ),
+    /** How a table file was read (absent for images and IDX, and in reports from before 0.x). */
+    reading: z
+      .object({
+        compression: z.enum(['none', 'gzip', 'zstd']),
+        encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin-1']).optional(),
+        delimiter: z.enum([',', ';', '\t', '|']).optional(),
+        delimiterSource: z.enum(['forced', 'sniffed']).optional(),
+        decimalMark: z.enum(['.', ',']).optional(),
+        infiniteValues: z.number().int().nonnegative(),
+        labelBins: z.object({ bins: z.number().int().positive(), edges: z.array(z.number()) }).optional(),
+        notes: z.array(z.string()),
+      })
+      .optional(),
   }),
   model: z.object({
     source: z.enum(['trained', 'loaded']),

@@ -38,6 +38,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       idColumn: dataset.idColumn,
       missingValues: dataset.missingValues,
       columns: dataset.columns,
+      ...(dataset.reading ? { reading: dataset.reading } : {}),
     },
     model: {
       ...inputs.model,

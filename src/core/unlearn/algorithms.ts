@@ -24,7 +24,7 @@ export function isAlgorithmName(name: string): name is AlgorithmName {
 
 /** Overrides must name hyper-parameters the algorithm has: a typo would otherwise be silently ignored. */
 export function checkOverrides(overrides: Partial<Record<AlgorithmName, HyperParameters>>): void {
-  const anyTask = { forgetIdx: new Int32Array(1), retainIdx: new Int32Array(1) };
+  const anyTask = { forgetIdx: new Int32Array(1), retainIdx: new Int32Array(1), batchSize: 1 };
   for (const [name, params] of Object.entries(overrides) as Array<[AlgorithmName, HyperParameters]>) {
     const known = Object.keys(ALGORITHMS[name].defaults(anyTask));
     const unknown = Object.keys(params).filter((key) => !known.includes(key));

@@ -4,7 +4,7 @@ import { createRandom, permutation } from '../util/random';
 import { ForgetTarget, forgetTarget } from './forgetTarget';
 import { UnlearnTask } from './types';
 
-/** At most this many forget, retain and test samples are looked at per check. */
+/** At most this many forget, retain and validation samples are looked at per check. */
 const PROBE = 1000;
 
 /**
@@ -14,23 +14,25 @@ const PROBE = 1000;
  * gets the forget set right about as often as the audit's evidence predicts (forgetTarget.ts:
  * the held-out accuracy for a random forget set, much less for highly memorized samples). So
  * every check scores the model by the tug-of-war against those estimates,
- *   (1−|a(F)−a*(F)|)·(1−|a(R)−a₀(R)|)·(1−|a(T)−a₀(T)|),  a₀ = the starting model, a*(F) the target,
+ *   (1−|a(F)−a*(F)|)·(1−|a(R)−a₀(R)|)·(1−|a(V)−a₀(V)|),  a₀ = the starting model, a*(F) the target,
  * keeps the best-scoring weights, stops once the score has not improved for `patience` checks
- * (0: runs the whole budget), and rewinds to the best. It chooses when to stop, not whether to
- * unlearn: only states whose forget accuracy fell below the start are candidates (unless none
- * does). On small test splits the estimates are off by several points, and methods whose first
- * steps shake the model before it settles would otherwise be rewound to nothing; the report shows
- * the original model next to them. It uses only data a method may see (F, R, T, and the audit of
- * the original training data), never the retrained model. Without the audit's evidence the target
- * is the test accuracy, which for a forget set unlike held-out data (one class, mislabelled or
- * memorized samples) errs on the cautious side and stops early. Without a test split it never
- * stops a method.
+ * (0: runs the whole budget), and rewinds to the best. The held-out side is the validation split
+ * V, which no model trained on: a₀(V) estimates generalisation as the test split would, while
+ * the test split itself is never read here (choosing on T and reporting on T is test-set
+ * selection). It chooses when to stop, not whether to unlearn: only states whose forget accuracy
+ * fell below the start are candidates (unless none does). On small splits the estimates are off
+ * by several points, and methods whose first steps shake the model before it settles would
+ * otherwise be rewound to nothing; the report shows the original model next to them. It uses only
+ * data a method may see (F, R, V, and the audit of the original training data), never the
+ * retrained model. Without the audit's evidence the target is the validation accuracy, which for
+ * a forget set unlike held-out data (one class, mislabelled or memorized samples) errs on the
+ * cautious side and stops early. Without a validation split it never stops a method.
  */
 export class HeldOutRewind {
   private readonly forget: Int32Array;
   private readonly retain: Int32Array;
-  private readonly test: Int32Array;
-  private readonly target: { test: number; retain: number; startForget: number; forget: ForgetTarget };
+  private readonly validation: Int32Array;
+  private readonly target: { validation: number; retain: number; startForget: number; forget: ForgetTarget };
   private best = -Infinity;
   private bestWeights: Float32Array[] | null = null;
   private sinceBest = 0;
@@ -38,17 +40,17 @@ export class HeldOutRewind {
 
   constructor(
     private readonly model: Mlp,
-    private readonly task: Pick<UnlearnTask, 'data' | 'forgetIdx' | 'retainIdx' | 'testIdx' | 'seed' | 'heldOutEvidence'>,
+    private readonly task: Pick<UnlearnTask, 'data' | 'forgetIdx' | 'retainIdx' | 'validationIdx' | 'seed' | 'heldOutEvidence'>,
     /** Checks without improvement before stopping; 0: run the whole budget. */
     private readonly patience: number,
   ) {
     this.forget = probe(task.forgetIdx, task.seed);
     this.retain = probe(task.retainIdx, task.seed + 1);
-    this.test = probe(task.testIdx, task.seed + 2);
-    const test = this.accuracy(this.test);
+    this.validation = probe(task.validationIdx, task.seed + 2);
+    const validation = this.accuracy(this.validation);
     const correct = this.correct(this.forget);
     const startForget = correct.length ? correct.filter(Boolean).length / correct.length : NaN;
-    this.target = { test, retain: this.accuracy(this.retain), startForget, forget: forgetTarget(this.forget, correct, test, task.heldOutEvidence) };
+    this.target = { validation, retain: this.accuracy(this.retain), startForget, forget: forgetTarget(this.forget, correct, validation, task.heldOutEvidence) };
   }
 
   /** The forget accuracy aimed at, and how much of it came from the audit. */
@@ -57,14 +59,14 @@ export class HeldOutRewind {
   }
 
   get active(): boolean {
-    return this.test.length > 0 && this.forget.length > 0;
+    return this.validation.length > 0 && this.forget.length > 0;
   }
 
   /** Score the model as it is now; true when the method should stop. */
   check(): boolean {
     if (!this.active) return false;
     const forget = this.accuracy(this.forget);
-    const score = (1 - Math.abs(forget - this.target.forget.accuracy)) * (1 - Math.abs(this.accuracy(this.retain) - this.target.retain)) * (1 - Math.abs(this.accuracy(this.test) - this.target.test));
+    const score = (1 - Math.abs(forget - this.target.forget.accuracy)) * (1 - Math.abs(this.accuracy(this.retain) - this.target.retain)) * (1 - Math.abs(this.accuracy(this.validation) - this.target.validation));
     // Only states that forgot something are candidates, unless none ever does.
     const candidate = forget < this.target.startForget;
     if (candidate && !this.sawCandidate) {

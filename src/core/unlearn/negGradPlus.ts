@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchSampler, crossEntropy, runUnlearningSteps } from './steps';
-import { ORIGINAL_LEARNING_RATE, heldOutCheckpoint, param, retainEpochs, stepsPerEpoch } from './schedule';
+import { ORIGINAL_LEARNING_RATE, halfRetainSteps, heldOutCheckpoint, param, stepsPerEpoch } from './schedule';
 import { UnlearningAlgorithm } from './types';
 
 /**
@@ -10,7 +10,7 @@ import { UnlearningAlgorithm } from './types';
 export const negGradPlus: UnlearningAlgorithm = {
   name: 'neggrad+',
   summary: 'trains on retained data while pushing the forget set away (α·CE(R) − (1−α)·CE(F))',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, alpha: 0.97, rewind: 1, patience: 0 }),
+  defaults: (task) => ({ steps: halfRetainSteps(task), learningRate: ORIGINAL_LEARNING_RATE, alpha: 0.97, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const alpha = param(params, 'alpha');
     const retain = new BatchSampler(task.retainIdx, task.batchSize, task.seed);
@@ -18,7 +18,7 @@ export const negGradPlus: UnlearningAlgorithm = {
     return runUnlearningSteps(
       model,
       {
-        epochs: param(params, 'epochs'),
+        steps: param(params, 'steps'),
         stepsPerEpoch: stepsPerEpoch(task.retainIdx.length, task.batchSize),
         learningRate: param(params, 'learningRate'),
         checkpoint: heldOutCheckpoint(model, task, params),

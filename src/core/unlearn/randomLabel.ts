@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '../util/random';
 import { BatchSampler, UnlearnOutcome, crossEntropy, runUnlearningSteps } from './steps';
-import { ORIGINAL_LEARNING_RATE, heldOutCheckpoint, param, retainEpochs, stepsPerEpoch } from './schedule';
+import { ORIGINAL_LEARNING_RATE, halfRetainSteps, heldOutCheckpoint, param, stepsPerEpoch } from './schedule';
 import { HyperParameters, UnlearnTask, UnlearningAlgorithm } from './types';
 import { Mlp } from '../model/mlp';
 import { JobContext } from '../progress';
@@ -10,7 +10,7 @@ import { JobContext } from '../progress';
 export const randomLabel: UnlearningAlgorithm = {
   name: 'random-label',
   summary: 'trains on all data with the forget set relabelled at random',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, rewind: 1, patience: 0 }),
+  defaults: (task) => ({ steps: halfRetainSteps(task), learningRate: ORIGINAL_LEARNING_RATE, rewind: 1, patience: 0 }),
   run: (model, task, params, ctx) => trainWithRandomLabels(model, task, params, undefined, ctx),
 };
 
@@ -29,7 +29,7 @@ export async function trainWithRandomLabels(
     return await runUnlearningSteps(
       model,
       {
-        epochs: param(params, 'epochs'),
+        steps: param(params, 'steps'),
         stepsPerEpoch: stepsPerEpoch(all.length, task.batchSize),
         learningRate: param(params, 'learningRate'),
         mask,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Mlp } from '../model/mlp';
 import { crossEntropy } from './steps';
 import { trainWithRandomLabels } from './randomLabel';
-import { ORIGINAL_LEARNING_RATE, param, retainEpochs } from './schedule';
+import { ORIGINAL_LEARNING_RATE, halfRetainSteps, param } from './schedule';
 import { UnlearnTask, UnlearningAlgorithm } from './types';
 
 /**
@@ -12,7 +12,7 @@ import { UnlearnTask, UnlearningAlgorithm } from './types';
 export const salun: UnlearningAlgorithm = {
   name: 'salun',
   summary: 'random-label unlearning restricted to the weights most responsible for the forget set',
-  defaults: (task) => ({ epochs: Math.max(2, Math.round(retainEpochs(task) / 2)), learningRate: ORIGINAL_LEARNING_RATE, saliency: 0.5, rewind: 1, patience: 0 }),
+  defaults: (task) => ({ steps: halfRetainSteps(task), learningRate: ORIGINAL_LEARNING_RATE, saliency: 0.5, rewind: 1, patience: 0 }),
   async run(model, task, params, ctx) {
     const mask = saliencyMask(model, task, param(params, 'saliency'));
     try {

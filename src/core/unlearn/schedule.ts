@@ -4,17 +4,12 @@ import { HeldOutRewind } from './heldOutRewind';
 import { HyperParameters, UnlearnTask } from './types';
 
 /**
- * Unlearning uses Adam, like the original's training, at the original's learning rate; methods
- * that push the forget set away are also stopped and rewound by the held-out rule.
+ * Unlearning uses Adam, like the original's training, at the original's learning rate (fine-tune
+ * too: it continues the original's training on R); methods that push the forget set away are
+ * also stopped and rewound by the held-out rule. Budgets are hyper-parameter `steps`, optimiser
+ * steps: counted in epochs over F, a small forget set would get a handful of steps.
  */
 export const ORIGINAL_LEARNING_RATE = defaultTrainOptions(1, 0).learningRate;
-
-/**
- * Fine-tuning has no forgetting term: only a warm restart makes the model drift from what it
- * memorised, so it gets SCIENCE.md's (RUM's) 0.01, five times the original's rate. At the
- * original's rate, ten epochs left a random 10% of digits at 100% forget accuracy.
- */
-export const FINETUNE_LEARNING_RATE = 0.01;
 
 /** Epochs over the retain set: fewer on large data, where each epoch is many steps. */
 export function retainEpochs(task: Pick<UnlearnTask, 'retainIdx'>): number {
@@ -23,6 +18,16 @@ export function retainEpochs(task: Pick<UnlearnTask, 'retainIdx'>): number {
 
 export function stepsPerEpoch(count: number, batchSize: number): number {
   return Math.max(1, Math.ceil(count / batchSize));
+}
+
+/** A budget of `epochs` passes over the retain set, in optimiser steps. */
+export function retainSteps(task: Pick<UnlearnTask, 'retainIdx' | 'batchSize'>, epochs: number): number {
+  return epochs * stepsPerEpoch(task.retainIdx.length, task.batchSize);
+}
+
+/** The budget of the methods that run half of fine-tuning's epochs over R (at least two). */
+export function halfRetainSteps(task: Pick<UnlearnTask, 'retainIdx' | 'batchSize'>): number {
+  return retainSteps(task, Math.max(2, Math.round(retainEpochs(task) / 2)));
 }
 
 /** A hyper-parameter, with the algorithm's name in the error if it is missing. */

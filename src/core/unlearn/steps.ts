@@ -32,9 +32,9 @@ export class BatchSampler {
 }
 
 export interface UnlearnSchedule {
-  /** The budget: at most this many epochs. */
-  epochs: number;
-  /** Steps in every epoch, or per epoch. */
+  /** The budget, in optimiser steps: epochs run one after another until it is spent (the last may be cut short). */
+  steps: number;
+  /** Steps in every epoch, or per epoch (at least 1); an epoch is where the method's data is reshuffled and observed. */
   stepsPerEpoch: number | ((epoch: number) => number);
   learningRate: number;
   /** 1 for weights that may change, 0 for frozen ones (SalUn's saliency mask); one per parameter. */
@@ -78,10 +78,12 @@ export async function runUnlearningSteps(
   let applied = 0;
   let stop = false;
   try {
-    for (let epoch = 0; epoch < schedule.epochs; epoch++) {
+    for (let epoch = 0; step < schedule.steps && !stop; epoch++) {
       const steps = typeof schedule.stepsPerEpoch === 'number' ? schedule.stepsPerEpoch : schedule.stepsPerEpoch(epoch);
+      if (!(steps >= 1)) throw new Error(`unlearning epoch ${epoch + 1} has ${steps} steps`);
       const checkEvery = Math.max(1, Math.floor(steps / CHECKS_PER_EPOCH));
-      for (let s = 0; s < steps && !stop; s++, step++) {
+      const inEpoch = Math.min(steps, schedule.steps - step);
+      for (let s = 0; s < inEpoch && !stop; s++, step++) {
         const objective = loss(step, epoch, s);
         if (objective) {
           tf.tidy(() => {
@@ -99,7 +101,6 @@ export async function runUnlearningSteps(
       }
       throwIfCancelled(ctx);
       await breathe();
-      if (stop) break;
     }
     schedule.checkpoint?.rewind();
     return { steps: applied, stoppedEarly: stop };

@@ -8,13 +8,17 @@ export interface UnlearnTask {
   data: DeviceData;
   forgetIdx: Int32Array;
   retainIdx: Int32Array;
-  /** Held-out samples a method may look at (the stopping rule of the methods that push F away). */
-  testIdx: Int32Array;
+  /**
+   * The validation split V: held out from the original model's training, and the only held-out
+   * data a method may look at (the stopping rule of the methods that push F away). The test split
+   * is never given to a method: it only reports.
+   */
+  validationIdx: Int32Array;
   seed: number;
   batchSize: number;
   /**
    * What the per-sample audit says about how a model that never saw each sample would do on it:
-   * the held-out rule's forget target (see forgetTarget.ts). Absent: the test accuracy is the target.
+   * the held-out rule's forget target (see forgetTarget.ts). Absent: the validation accuracy is the target.
    */
   heldOutEvidence?: HeldOutEvidence;
   /** The original model (SCRUB's teacher); never modified. */
@@ -40,8 +44,8 @@ export interface UnlearningAlgorithm {
   name: AlgorithmName;
   /** One line for reports: what it does. */
   summary: string;
-  /** Defaults for a dataset of this many retained samples; every value can be overridden. */
-  defaults(task: Pick<UnlearnTask, 'forgetIdx' | 'retainIdx'>): HyperParameters;
+  /** Defaults for these forget and retain sets and batch size (budgets in optimiser steps); every value can be overridden. */
+  defaults(task: Pick<UnlearnTask, 'forgetIdx' | 'retainIdx' | 'batchSize'>): HyperParameters;
   /** Unlearn the forget set from `model` in place. */
   run(model: Mlp, task: UnlearnTask, params: HyperParameters, ctx?: JobContext): Promise<UnlearnOutcome>;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { carrierRetrainText } from '../../core/forget/carrierText';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
@@ -87,10 +88,17 @@ export function toForgetSummary(forget: ForgetReport, htmlReport: string | null)
   return {
     text: forget.summary.text,
     methods: [...forget.algorithms, ...(forget.rum ? [forget.rum.rum, forget.rum.control] : [])].map(method),
-    verdicts: forget.samples.map((s) => ({ id: s.id, verdict: s.verdict, evidence: s.evidence })),
+    verdicts: forget.samples.map((s) => ({
+      id: s.id,
+      verdict: s.verdict,
+      evidence: s.evidence,
+      carriers: (s.carriers ?? []).filter((c) => c.confirmed).map((c) => ({ id: c.id, why: c.why })),
+      nearDuplicates: (s.similarInRetain ?? []).map((d) => d.id),
+    })),
+    ...(forget.carrierRetrain ? { carrierCost: carrierRetrainText(forget) } : {}),
     counts,
     alsoConsiderDeleting: forget.summary.alsoConsiderDeleting,
-    rum: forget.rum ? { rum: method(forget.rum.rum), control: method(forget.rum.control), recipe: forget.rum.recipe } : null,
+    rum: forget.rum ? { rum: method(forget.rum.rum), control: method(forget.rum.control), recipe: forget.rum.recipe, estimate: forget.rum.estimate, tierSizes: forget.rum.tierSizes } : null,
     htmlReport,
   };
 }

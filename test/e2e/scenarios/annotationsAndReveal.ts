@@ -20,7 +20,7 @@ export const annotationsAndReveal: Scenario = {
     // Clicking rows of the panel: the cursor goes to each row's own source line.
     const panel = await panelFrame(page, 30_000);
     for (const rank of [3, 8]) {
-      const row = panel.locator('table.samples tbody tr').nth(rank - 1);
+      const row = panel.locator('table.samples tbody tr[data-id]').nth(rank - 1);
       const id = (await row.getAttribute('data-id')) ?? '';
       const line = byId.get(id)?.source.line;
       check(line !== undefined, `row ${rank} (${id}) is a sample of ${name} with a source line`);

@@ -6,7 +6,7 @@ import { resultDirFor } from '../../../src/extension/logic/resultPaths';
 import { difficultyLevel, reasonsInWords } from '../../../src/extension/logic/reasonText';
 import { toDetail, toRows } from '../../../src/extension/logic/reportViews';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
-import { pageOf, visibleRows } from '../../../webview/tableState';
+import { visibleRows } from '../../../webview/tableState';
 
 function sample(id: string, difficulty: number, line: number | undefined, file = 'data/x.csv', label = 'a'): AuditSample {
   return {
@@ -68,10 +68,10 @@ test('panel rows and details carry what the table and breakdown need', () => {
   assert.equal('similarIds' in detail.factors, false);
 });
 
-test('table view: filter by class and text, sort by any factor with nulls last, page through', () => {
+test('table view: filter by class and text, sort by any factor with nulls last', () => {
   const rows = toRows(report(Array.from({ length: 230 }, (_, i) => sample(`r${i}`, (i % 10) / 10, i + 2, 'x.csv', i % 2 ? 'odd' : 'even'))));
   rows[5].memorization = null;
-  const view = { sortKey: 'memorization' as const, descending: true, text: '', label: 'odd', verdict: '' as const, page: 0 };
+  const view = { sortKey: 'memorization' as const, descending: true, text: '', label: 'odd', verdict: '' as const };
   const shown = visibleRows(rows, view);
   assert.equal(shown.length, 115);
   assert.ok(shown.every((r) => r.label === 'odd'));
@@ -79,10 +79,6 @@ test('table view: filter by class and text, sort by any factor with nulls last, 
   assert.ok(shown[0].memorization! >= shown[1].memorization!);
   const matched = visibleRows(rows, { ...view, label: '', text: 'REASON OF R12' }).map((r) => r.id).sort();
   assert.deepEqual(matched, ['r12', 'r120', 'r121', 'r122', 'r123', 'r124', 'r125', 'r126', 'r127', 'r128', 'r129']);
-  const paged = pageOf(shown, 5);
-  assert.equal(paged.pages, 2);
-  assert.equal(paged.page, 1, 'page is clamped');
-  assert.equal(paged.rows.length, 15);
 });
 
 test('annotation wording matches the score: "moderately hard" from 0.3, never a typical/easy reason on an annotated row', () => {

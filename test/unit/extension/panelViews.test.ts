@@ -10,7 +10,7 @@ import type { ForgetReport } from '../../../src/core/forget/schema';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
 import type { SampleRow } from '../../../src/protocol/webview';
 import { summarizeClasses } from '../../../webview/classSummary';
-import { DEFAULT_VIEW, pageOfSample, rowKeyTarget, visibleRows } from '../../../webview/tableState';
+import { DEFAULT_VIEW, indexOfSample, rowKeyTarget, visibleRows } from '../../../webview/tableState';
 import { thumbnailUrl } from '../../../webview/thumbnails';
 
 function sample(id: string, difficulty: number, source: AuditSample['source'], label = 'a'): AuditSample {
@@ -56,6 +56,17 @@ test('forget summary: methods with RUM and its control last, verdict counts, the
   assert.deepEqual(summary.alsoConsiderDeleting, ['n1', 'n2']);
 });
 
+test('forget summary: each verdict carries its confirmed carriers with their evidence, and its near-duplicates', () => {
+  const report = forgetReport([['a', 'ineffective-alone']]);
+  const carrier = (id: string, confirmed: boolean) => ({ id, confirmed, why: `why ${id}` });
+  Object.assign(report.samples[0], { carriers: [carrier('n1', true), carrier('t1', false)], similarInRetain: [{ id: 'd1', similarity: 0.99 }] });
+  Object.assign(report, { carrierRetrain: { perSpace: 5, heldOut: 12, models: 3, seconds: 4.2, classCheck: [] } });
+  const summary = toForgetSummary(report, null);
+  assert.deepEqual(summary.verdicts[0].carriers, [{ id: 'n1', why: 'why n1' }]);
+  assert.deepEqual(summary.verdicts[0].nearDuplicates, ['d1']);
+  assert.match(summary.carrierCost ?? '', /3 models.*12 retain samples held out.*took 4\.2 s/);
+});
+
 test('image samples get their path inside the dataset folder; rows of a table and files outside the folder get none', () => {
   const folder = path.join('/ws', 'images');
   const r = report([
@@ -88,19 +99,21 @@ test('per-class summary: counts, hard and memorized at 0.5, mean difficulty, for
   assert.ok(Math.abs(summary[1].meanDifficulty - 0.5) < 1e-12);
 });
 
-test('keyboard in the table: arrows move within the page, Home/End jump, PageUp/PageDown turn the page; selection finds its page', () => {
-  assert.equal(rowKeyTarget('ArrowDown', 3, 10), 4);
-  assert.equal(rowKeyTarget('ArrowDown', 9, 10), 9);
-  assert.equal(rowKeyTarget('ArrowUp', 0, 10), 0);
-  assert.equal(rowKeyTarget('End', 2, 10), 9);
-  assert.equal(rowKeyTarget('Home', 7, 10), 0);
-  assert.equal(rowKeyTarget('PageDown', 0, 10), 'next-page');
-  assert.equal(rowKeyTarget('PageUp', 0, 10), 'previous-page');
-  assert.equal(rowKeyTarget('a', 0, 10), undefined);
+test('keyboard in the grid: arrows move one row, Home/End jump to the ends, PageUp/PageDown move a screenful; selection finds its row', () => {
+  assert.equal(rowKeyTarget('ArrowDown', 3, 10, 4), 4);
+  assert.equal(rowKeyTarget('ArrowDown', 9, 10, 4), 9);
+  assert.equal(rowKeyTarget('ArrowUp', 0, 10, 4), 0);
+  assert.equal(rowKeyTarget('End', 2, 60000, 4), 59999);
+  assert.equal(rowKeyTarget('Home', 7, 10, 4), 0);
+  assert.equal(rowKeyTarget('PageDown', 0, 10, 4), 4);
+  assert.equal(rowKeyTarget('PageDown', 8, 10, 4), 9);
+  assert.equal(rowKeyTarget('PageUp', 2, 10, 4), 0);
+  assert.equal(rowKeyTarget('PageUp', 9, 10, 4), 5);
+  assert.equal(rowKeyTarget('a', 0, 10, 4), undefined);
   const rows = toRows(report(Array.from({ length: 250 }, (_, i) => sample(`r${i}`, 1 - i / 250, { file: 'x.csv', line: i + 2 }, i % 2 ? 'odd' : 'even'))));
-  assert.equal(pageOfSample(rows, DEFAULT_VIEW, 'r205'), 2);
-  assert.equal(pageOfSample(rows, { ...DEFAULT_VIEW, label: 'odd' }, 'r205'), 1);
-  assert.equal(pageOfSample(rows, { ...DEFAULT_VIEW, label: 'even' }, 'r205'), undefined);
+  assert.equal(indexOfSample(rows, DEFAULT_VIEW, 'r205'), 205);
+  assert.equal(indexOfSample(rows, { ...DEFAULT_VIEW, label: 'odd' }, 'r205'), 102);
+  assert.equal(indexOfSample(rows, { ...DEFAULT_VIEW, label: 'even' }, 'r205'), undefined);
 });
 
 test('chart exports: SVG text and PNG data URLs are decoded and checked; anything else is refused', () => {

@@ -7,6 +7,6 @@ test('hyper-parameter overrides must name parameters the algorithm has (digits i
   assert.doesNotThrow(() => checkOverrides({ 'l1-sparse': { l1: 0.002 }, neggrad: { learningRate: 1e-4, rewind: 0 } }));
   assert.throws(
     () => checkOverrides({ finetune: { learningrate: 0.1 } }),
-    (e: unknown) => e instanceof InputError && /unknown hyper-parameter finetune\.learningrate: finetune has epochs, learningRate/.test(e.message),
+    (e: unknown) => e instanceof InputError && /unknown hyper-parameter finetune\.learningrate: finetune has steps, learningRate/.test(e.message),
   );
 });
