@@ -6,9 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import type { AuditSample } from '../../../src/core/report/auditSchema';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { latestAudit, resultDir } from '../workspace/results';
-import { ScenarioFailure, annotationOnLine, check, goToLine, gutterIconsOnLine, notificationTexts, poll, quickOpen, runCommand } from '../workbench';
+import { ScenarioFailure, annotationOnLine, check, goToLine, gutterIconsOnLine, notificationTexts, poll, runCommand } from '../workbench';
 
 export const editorCommands: Scenario = {
   name: 'editor-commands',
@@ -22,7 +23,7 @@ export const editorCommands: Scenario = {
     const line = hardest.source.line!;
     // Only this file in the editor: Problems entries are published for the files shown.
     await runCommand(page, 'View: Close All Editors');
-    await quickOpen(page, name);
+    await openFromExplorer(page, name);
     await goToLine(page, name, line);
     const shown = await poll(page, async () => (await annotationOnLine(page, name, line)).startsWith('◆ hard to forget') || undefined, 20_000);
     check(shown === true, `digits.csv line ${line} (${hardest.id}) is annotated once its result is loaded (got "${await annotationOnLine(page, name, line)}")`);

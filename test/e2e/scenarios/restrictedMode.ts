@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import type { AuditReport } from '../../../src/core/report/auditSchema';
 import { RESTRICTED_NOTICE } from '../../../src/extension/logic/panelNotices';
 import { ensureCodeServer, startCodeServer } from '../codeServer';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { latestAudit, resultDir } from '../workspace/results';
-import { annotationOnLine, check, goToLine, notificationTexts, panelFrame, panelSampleCount, poll, quickOpen, runCommand, statusBarShows } from '../workbench';
+import { annotationOnLine, check, goToLine, notificationTexts, panelFrame, panelSampleCount, poll, runCommand, statusBarShows } from '../workbench';
 
 export const restrictedMode: Scenario = {
   name: 'restricted-mode',
@@ -46,7 +47,7 @@ export const restrictedMode: Scenario = {
       // Results are shown: the dataset's rows are annotated (opened before the panel, whose tab
       // title also names digits.csv), and the panel lists every row and says why nothing can run.
       const hardest = report.samples[0];
-      await quickOpen(win, 'digits.csv');
+      await openFromExplorer(win, 'digits.csv');
       await goToLine(win, 'digits.csv', hardest.source.line!);
       const annotated = await poll(win, async () => (await annotationOnLine(win, 'digits.csv', hardest.source.line!)) !== '' || undefined, 15_000);
       check(annotated === true, `digits.csv line ${hardest.source.line} is annotated in Restricted Mode`);

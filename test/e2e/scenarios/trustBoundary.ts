@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runAudit } from '../../../src/core/audit/runAudit';
 import { AuditReport } from '../../../src/core/report/auditSchema';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
-import { ScenarioFailure, notificationTexts, poll, quickOpen } from '../workbench';
+import { ScenarioFailure, notificationTexts, poll } from '../workbench';
 
 interface Escape {
   name: string;
@@ -62,7 +63,7 @@ export const trustBoundary: Scenario = {
       // a result whose samples point outside is refused when its dataset is first opened.
       if (!toast || !/ForgetLens: 2 results were not loaded: /.test(toast)) failed.push(`a notification says the 2 index entries naming places outside were not loaded (got ${JSON.stringify(toast)})`);
       for (const e of crafted.filter((c) => sourceOf[c.name])) {
-        await quickOpen(page, path.relative(ws, e.dataset));
+        await openFromExplorer(page, path.relative(ws, e.dataset));
         const refused = await poll(page, async () => (await notificationTexts(page)).find((t) => t.includes('a result was not loaded') && t.includes(e.name)), 15_000);
         if (!refused) failed.push(`opening ${e.name} shows that its result was not loaded (notifications: ${JSON.stringify(await notificationTexts(page))})`);
       }

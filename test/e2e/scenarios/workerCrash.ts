@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { processesMentioning } from '../processes';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { resultDir } from '../workspace/results';
-import { check, notificationTexts, poll, quickOpen, runCommand, statusBarShows } from '../workbench';
+import { check, notificationTexts, poll, runCommand, statusBarShows } from '../workbench';
 
 export const workerCrash: Scenario = {
   name: 'worker-crash',
@@ -17,9 +18,9 @@ export const workerCrash: Scenario = {
     const [header, ...rows] = fs.readFileSync(workspace.digits.file, 'utf8').trim().split('\n');
     const file = path.join(workspace.dir, 'crash.csv');
     fs.writeFileSync(file, [header, ...rows.reverse()].join('\n') + '\n');
-    // Quick Open lists a file created a moment ago once the file watcher has seen it.
-    const opened = await poll(page, () => quickOpen(page, 'crash.csv').then(() => true, () => page.keyboard.press('Escape').then(() => undefined)), 30_000, 1000);
-    check(opened === true, 'Quick Open finds crash.csv');
+    // The explorer lists a file created a moment ago once the file watcher has seen it.
+    const opened = await poll(page, () => openFromExplorer(page, 'crash.csv').then(() => true, () => undefined), 30_000, 1000);
+    check(opened === true, 'the explorer opens crash.csv');
     try {
       for (const [signal, says] of [
         ['SIGKILL', 'the ForgetLens worker stopped unexpectedly (signal SIGKILL)'],
