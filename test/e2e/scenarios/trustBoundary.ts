@@ -63,7 +63,9 @@ export const trustBoundary: Scenario = {
       // a result whose samples point outside is refused when its dataset is first opened.
       if (!toast || !/ForgetLens: 2 results were not loaded: /.test(toast)) failed.push(`a notification says the 2 index entries naming places outside were not loaded (got ${JSON.stringify(toast)})`);
       for (const e of crafted.filter((c) => sourceOf[c.name])) {
-        await openFromExplorer(page, path.relative(ws, e.dataset));
+        // Right after the reload the explorer may not have drawn the folder's files yet: try again.
+        const opened = await poll(page, () => openFromExplorer(page, path.relative(ws, e.dataset)).then(() => true, () => undefined), 20_000, 1000);
+        if (!opened) failed.push(`the explorer opens ${path.relative(ws, e.dataset)}`);
         const refused = await poll(page, async () => (await notificationTexts(page)).find((t) => t.includes('a result was not loaded') && t.includes(e.name)), 15_000);
         if (!refused) failed.push(`opening ${e.name} shows that its result was not loaded (notifications: ${JSON.stringify(await notificationTexts(page))})`);
       }
