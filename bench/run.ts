@@ -13,6 +13,7 @@ import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './ben
 import { CANCEL_HEADING, CancelSettings, cancelRuns, cancelSection, replaceSection } from './cancelSection';
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
+import { extensionLoadSection, measureExtensionLoad } from './extensionLoadSection';
 import { headlineSection } from './headlineSection';
 import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
@@ -160,6 +161,10 @@ async function main(): Promise<void> {
     ),
   ];
   sections.push(auditSection(runs));
+
+  const largest = Math.max(...settings.sizes);
+  console.log(`extension host: activation and first hover on the ${largest / 1000}k audit…`);
+  sections.push(extensionLoadSection(await measureExtensionLoad(path.join(settings.scratch, `fast-${largest}`, 'audit.json'), fs.mkdtempSync(path.join(settings.scratch, 'extension-')))));
 
   console.log('thorough mode…');
   sections.push(thoroughSection([digits, fashion10k], settings));

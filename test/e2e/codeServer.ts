@@ -41,10 +41,12 @@ export interface RunningServer {
  * code-server on loopback with a fresh user-data dir, in a process group of its own (its pid), so
  * the extension host and the workers it forks are stopped with it.
  */
-export async function startCodeServer(bin: string, extensionsDir: string, userDataDir: string, workspace: string, port: number): Promise<RunningServer> {
+export async function startCodeServer(bin: string, extensionsDir: string, userDataDir: string, workspace: string, port: number, options: { workspaceTrust?: boolean } = {}): Promise<RunningServer> {
+  // Workspace trust is off (everything trusted) unless a scenario needs Restricted Mode.
+  const trust = options.workspaceTrust ? [] : ['--disable-workspace-trust'];
   const child = spawn(
     bin,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', ...trust, workspace],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const log = fs.createWriteStream(path.join(userDataDir, 'code-server.log'));

@@ -21,13 +21,16 @@ import { hostileData } from './scenarios/hostileData';
 import { imageFolderBadges } from './scenarios/imageFolderBadges';
 import { reloadReusesResults } from './scenarios/reloadReusesResults';
 import { trustBoundary } from './scenarios/trustBoundary';
+import { editorCommands } from './scenarios/editorCommands';
+import { restrictedMode } from './scenarios/restrictedMode';
+import { workerCrash } from './scenarios/workerCrash';
 import { CspMonitor } from './security';
 import { prepareWorkspace } from './workspace';
 
 // In this order: each starts where the one before left the window. The forget-set audit runs
 // after the image folder's audit, so it proves the request goes to the dataset holding its ids
 // (the digits), not to the last audited one.
-const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults, trustBoundary];
+const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults, trustBoundary, editorCommands, workerCrash, restrictedMode];
 /** The whole stage must stay under 10 minutes: scenarios not started by then are reported as not run. */
 const BUDGET_MS = 9 * 60_000;
 

@@ -1,25 +1,14 @@
 import { NeighbourLists, dot } from './neighbours';
 import { PairScorer } from './pairScore';
 
-export interface SimilarityThresholds {
-  /**
-   * Input similarity at or above which two samples are near-duplicates; 'auto' judges each pair
-   * against this dataset's own nearest-neighbour similarities (see adaptiveThreshold).
-   */
-  input: number | 'auto';
-  /**
-   * Cosine on centred embeddings a near-duplicate must also reach; −1 turns the check off. Off by
-   * default: augmented copies (shifted, brightened) often land apart in a small model's embedding.
-   */
-  embedding: number;
-}
+export { DEFAULT_SIMILARITY } from './similarityDefaults';
+export type { SimilarityThresholds } from './similarityDefaults';
 
 export interface EffectiveThresholds {
   input: number;
   embedding: number;
 }
 
-export const DEFAULT_SIMILARITY: SimilarityThresholds = { input: 'auto', embedding: -1 };
 
 /** Input similarity of each sample's most similar candidate (candidates sorted by similarity). */
 export function nearestCandidateSimilarity(candidates: NeighbourLists): Float32Array {
