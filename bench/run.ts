@@ -1,6 +1,8 @@
 // `npm run bench`: speed, memory and rank agreement of the audit against a PyTorch reference,
 // printed as tables and written to docs/BENCHMARKS.md. Rows of one table come from one run on one
 // machine. Quick iteration: BENCH_SIZES=10000 BENCH_HEADLINE=digits BENCH_THOROUGH_K=8 BENCH_K=16.
+// BENCH_ONLY=memorization runs only the out-of-sample memorization comparison and replaces that
+// section of docs/BENCHMARKS.md, leaving the others as they were.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +12,9 @@ import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './ben
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
 import { headlineSection } from './headlineSection';
+import { memorizationSection } from './memorizationSection';
 import { READING_NOTES } from './notes';
+import { replaceSection } from './replaceSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
@@ -90,6 +94,14 @@ async function main(): Promise<void> {
   if (settings.torchMissing) {
     console.log(`PyTorch reference skipped: ${settings.torchMissing}. Install Debian's PyTorch with: ${INSTALL_HINT} (run by ${SYSTEM_PYTHON}).`);
   }
+  if (process.env.BENCH_ONLY === 'memorization') {
+    const section = await memorizationSection(settings);
+    const doc = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+    writeFileAtomic(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
+    fs.rmSync(settings.scratch, { recursive: true, force: true });
+    console.log('\n' + section);
+    return;
+  }
   const digits = await benchData('digits', DIGITS);
   const fashion10k = await benchData('Fashion-MNIST 10k', FASHION, 10_000);
   const sections: string[] = [];
@@ -121,6 +133,9 @@ async function main(): Promise<void> {
     }
   }
   sections.unshift(headlineSection(headlineData, settings));
+
+  console.log('memorization, out of sample…');
+  sections.splice(1, 0, await memorizationSection(settings));
 
   const loadAfter = os.loadavg();
   const minutes = (performance.now() - started) / 60_000;
