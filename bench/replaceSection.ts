@@ -7,7 +7,7 @@ export function replaceSection(doc: string, section: string, before: string): st
   const start = doc.indexOf(heading);
   if (start >= 0) {
     const next = doc.indexOf('\n## ', start + heading.length);
-    return doc.slice(0, start) + section.trimEnd() + '\n\n' + (next >= 0 ? doc.slice(next + 1) : '');
+    return doc.slice(0, start) + section.trimEnd() + (next >= 0 ? '\n\n' + doc.slice(next + 1) : '\n');
   }
   const at = doc.indexOf(before);
   return at >= 0 ? doc.slice(0, at) + section.trimEnd() + '\n\n' + doc.slice(at) : doc.trimEnd() + '\n\n' + section.trimEnd() + '\n';
