@@ -95,7 +95,11 @@ async function main(): Promise<void> {
     console.log(`PyTorch reference skipped: ${settings.torchMissing}. Install Debian's PyTorch with: ${INSTALL_HINT} (run by ${SYSTEM_PYTHON}).`);
   }
   if (process.env.BENCH_ONLY === 'memorization') {
-    const section = await memorizationSection(settings);
+    const loadAtStart = os.loadavg()[0];
+    const section =
+      (await memorizationSection(settings)) +
+      `\n\nThis section was run alone (BENCH_ONLY=memorization) at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average (1 min) ${loadAtStart.toFixed(1)} at its start on ${os.cpus().length} cores` +
+      (loadAtStart > os.cpus().length * 0.5 ? ': **under load from other processes, so its wall times are inflated and its speed-ups noisy; the CPU-time speed-ups are the more robust**.' : '.');
     const doc = path.join(ROOT, 'docs', 'BENCHMARKS.md');
     writeFileAtomic(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
     fs.rmSync(settings.scratch, { recursive: true, force: true });
