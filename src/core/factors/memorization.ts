@@ -65,8 +65,9 @@ export function subsampleMemorization(outcomes: SubsetModelOutcome[], n: number)
  * or higher memorization). The index is the product of the held-out error 1 − p(y|x) from the
  * model that did not see the sample and the lack of confidence 1 − confidence while the original
  * model learned it: memorized samples are wrong when left out and learned only late and unsurely.
- * It was chosen over either factor alone by rank agreement with a 64-model subsample estimator on
- * digits and Fashion-MNIST (npm run bench, docs/BENCHMARKS.md).
+ * It was chosen, on digits and breast cancer, over one-run training-dynamics proxies and few-model
+ * (K = 4, 8) subsample estimates of no higher cost, by rank agreement with a 64-model reference,
+ * and reported on held-out data sets (BENCH_ONLY=memorization npm run bench, docs/BENCHMARKS.md).
  */
 export function calibrateMemorization(heldOutP: Float32Array, confidence: Float32Array, crossFitSoft: Float32Array): Float32Array {
   return calibrateOnIndex(
