@@ -65,9 +65,10 @@ export function subsampleMemorization(outcomes: SubsetModelOutcome[], n: number)
  * or higher memorization). The index is the product of the held-out error 1 − p(y|x) from the
  * model that did not see the sample and the lack of confidence 1 − confidence while the original
  * model learned it: memorized samples are wrong when left out and learned only late and unsurely.
- * It was chosen, on digits and breast cancer, over one-run training-dynamics proxies and few-model
- * (K = 4, 8) subsample estimates of no higher cost, by rank agreement with a 64-model reference,
- * and reported on held-out data sets (BENCH_ONLY=memorization npm run bench, docs/BENCHMARKS.md).
+ * It was chosen on digits and breast cancer, over one-run training-dynamics proxies and other
+ * cross-fit indices, by rank agreement with a 64-model reference, and reported on held-out data
+ * sets; K = 4 or 8 subset models cost more and were only compared (BENCH_ONLY=memorization npm run
+ * bench, docs/BENCHMARKS.md).
  */
 export function calibrateMemorization(heldOutP: Float32Array, confidence: Float32Array, crossFitSoft: Float32Array): Float32Array {
   return calibrateOnIndex(
