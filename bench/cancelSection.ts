@@ -87,14 +87,3 @@ export function cancelSection(s: CancelSettings, runs: CancelRun[]): string {
     table(['data', 'cancelled in', 'runs', 'median ms', 'max ms', 'process gone', `≤ ${PROMISE_MS} ms`], rows)
   );
 }
-
-/** Put `section` in place of the one with the same heading in `doc` (before the reading notes when new). */
-export function replaceSection(doc: string, heading: string, section: string): string {
-  const start = doc.indexOf(`${heading}\n`);
-  if (start >= 0) {
-    const next = doc.indexOf('\n## ', start + heading.length);
-    return doc.slice(0, start) + section + (next >= 0 ? '\n' + doc.slice(next) : '\n');
-  }
-  const notes = doc.indexOf('\n## Reading these numbers');
-  return notes >= 0 ? doc.slice(0, notes) + '\n' + section + '\n' + doc.slice(notes) : doc.trimEnd() + '\n\n' + section + '\n';
-}

@@ -4,13 +4,15 @@
 // Only the reading rows: BENCH_ONLY=reading (BENCH_READ_BASELINE=<older checkout> adds its rows beside them).
 // BENCH_ONLY=cancel measures only how fast a cancelled audit's worker is gone, and replaces only
 // that section of docs/BENCHMARKS.md.
+// BENCH_ONLY=memorization runs only the out-of-sample memorization comparison and replaces that
+// section of docs/BENCHMARKS.md, leaving the others as they were.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { BenchData, DIGITS, FASHION, ROOT, benchData, describePlan } from './benchData';
-import { CANCEL_HEADING, CancelSettings, cancelRuns, cancelSection, replaceSection } from './cancelSection';
+import { CancelSettings, cancelRuns, cancelSection } from './cancelSection';
 import { AuditRun, auditOnce } from './childRuns';
 import { fixed, table } from './format';
 import { extensionLoadSection, measureExtensionLoad } from './extensionLoadSection';
@@ -19,6 +21,8 @@ import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
 import { queueMeasurements, queueSection } from './queueSection';
 import { readingSection } from './readingSection';
+import { memorizationSection } from './memorizationSection';
+import { replaceSection } from './replaceSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
@@ -100,7 +104,7 @@ async function cancelOnly(): Promise<void> {
     cancelSection(settings, runs) +
     `\n\nMeasured alone (\`BENCH_ONLY=cancel\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started.`;
   const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
-  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', CANCEL_HEADING, section));
+  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
   fs.rmSync(settings.scratch, { recursive: true, force: true });
   console.log('\n' + section);
 }
@@ -143,6 +147,18 @@ async function main(): Promise<void> {
   if (settings.torchMissing) {
     console.log(`PyTorch reference skipped: ${settings.torchMissing}. Install Debian's PyTorch with: ${INSTALL_HINT} (run by ${SYSTEM_PYTHON}).`);
   }
+  if (process.env.BENCH_ONLY === 'memorization') {
+    const loadAtStart = os.loadavg()[0];
+    const section =
+      (await memorizationSection(settings)) +
+      `\n\nThis section was run alone (BENCH_ONLY=memorization) at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average (1 min) ${loadAtStart.toFixed(1)} at its start on ${os.cpus().length} cores` +
+      (loadAtStart > os.cpus().length * 0.5 ? ': **under load from other processes, so its wall times are inflated and its speed-ups noisy; the CPU-time speed-ups are the more robust**.' : '.');
+    const doc = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+    writeFileAtomic(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
+    fs.rmSync(settings.scratch, { recursive: true, force: true });
+    console.log('\n' + section);
+    return;
+  }
   const digits = await benchData('digits', DIGITS);
   const fashion10k = await benchData('Fashion-MNIST 10k', FASHION, 10_000);
   const sections: string[] = [];
@@ -184,6 +200,9 @@ async function main(): Promise<void> {
     }
   }
   sections.unshift(headlineSection(headlineData, settings));
+
+  console.log('memorization, out of sample…');
+  sections.splice(1, 0, await memorizationSection(settings));
 
   console.log('cancel…');
   const cancel = cancelSettings(settings.scratch);
