@@ -15,8 +15,10 @@ export interface AuditOptions {
   testFraction: number;
   /** A separate test file in the same format and columns; replaces the held-out split. */
   testFile?: string;
-  /** A TF.js Layers model.json to audit instead of training the default MLP. */
+  /** A TF.js Layers model.json or an ONNX model to audit instead of training the default MLP. */
   modelPath?: string;
+  /** ONNX: the graph value whose activations are the embeddings (default: the input of the last Gemm/MatMul). */
+  embeddingOutput?: string;
   similarity: SimilarityThresholds;
   /** Neighbours examined for entanglement and label disagreement. */
   neighbours: number;
