@@ -27,6 +27,8 @@ interface AuditFlags {
   testFraction: number;
   model?: string;
   embeddingOutput?: string;
+  predProbs?: string;
+  embeddings?: string;
   similarity?: [number | 'auto', number];
   backend: AuditOptions['backend'];
   limit?: number;
@@ -59,6 +61,8 @@ export function buildProgram(): Command {
     .option('--test-fraction <f>', 'share of the data held out for test metrics (0 to 0.5)', fraction, 0.1)
     .option('--model <model.json|model.onnx>', 'audit your TF.js Layers or ONNX model instead of training the default MLP (ONNX needs onnxruntime-node)')
     .option('--embedding-output <name>', 'ONNX: the graph value giving the embeddings (default: the input of the last Gemm/MatMul)')
+    .option('--pred-probs <file>', '.npy/.csv: out-of-sample class probabilities (one row per sample, one column per class) used instead of the model\'s')
+    .option('--embeddings <file>', '.npy/.csv: per-sample embeddings (one row per sample) used instead of the model\'s')
     .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (judged against the dataset\'s own nearest neighbours), then embedding cosine or off (default auto,off)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
@@ -93,6 +97,8 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         testFraction: flags.testFraction,
         modelPath: flags.model,
         embeddingOutput: flags.embeddingOutput,
+        predProbsPath: flags.predProbs,
+        embeddingsPath: flags.embeddings,
         backend: flags.backend,
         limit: flags.limit,
         delimiter: flags.delimiter,

@@ -11,7 +11,9 @@ import { loadUserModel } from '../model/userModel';
 import { JobContext, report } from '../progress';
 import { AuditReport } from '../report/auditSchema';
 import { buildAuditReport } from '../report/buildAuditReport';
+import { factorSources } from '../report/factorSources';
 import { computeFactors } from './computeFactors';
+import { applyExternalOutputs } from './externalOutputs';
 import { MemorizationResult, finishMemorization, startMemorizationModels } from './estimateMemorization';
 import { TrainingDynamics, summariseTrainingRecord } from '../factors/trainingDynamics';
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from './options';
@@ -63,7 +65,14 @@ export async function auditDataset(
       inner.dispose();
     }
 
-    const predictions = trained.predictions ?? predictAll(trained.model!, data, { embeddings: true });
+    const own = trained.predictions ?? predictAll(trained.model!, data, { embeddings: true });
+    const modelName = trained.source === 'trained' ? `ForgetLens's ${trained.architecture}` : trained.architecture;
+    const { predictions, sources } = applyExternalOutputs(
+      own,
+      { predictions: modelName, embeddings: trained.embeddingSource ? `${modelName}: ${trained.embeddingSource}` : modelName },
+      { predProbs: options.predProbsPath, embeddings: options.embeddingsPath },
+      dataset.classes,
+    );
     clock.lap('embeddings');
 
     const factors = await computeFactors(
@@ -86,10 +95,11 @@ export async function auditDataset(
         backendNotes: backend.notes,
         architecture: trained.architecture,
         ...(trained.embeddingSource ? { embeddingSource: trained.embeddingSource } : {}),
+        factorSources: factorSources({ ...sources, trainingRun: trained.record ? `${modelName} (its training run)` : null }),
         epochs: trained.epochs,
         testSource: testSet ? 'test file' : split.testIdx.length ? 'held-out split' : 'none',
-        trainAccuracy: accuracyOn(predictions, data.y, split.trainIdx),
-        testAccuracy: split.testIdx.length ? accuracyOn(predictions, data.y, split.testIdx) : null,
+        trainAccuracy: accuracyOn(own, data.y, split.trainIdx),
+        testAccuracy: split.testIdx.length ? accuracyOn(own, data.y, split.testIdx) : null,
       },
       timings: clock.timings(),
     });

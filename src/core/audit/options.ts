@@ -19,6 +19,10 @@ export interface AuditOptions {
   modelPath?: string;
   /** ONNX: the graph value whose activations are the embeddings (default: the input of the last Gemm/MatMul). */
   embeddingOutput?: string;
+  /** .npy/.csv of out-of-sample class probabilities (cleanlab's pred_probs) replacing the model's. */
+  predProbsPath?: string;
+  /** .npy/.csv of per-sample embeddings replacing the model's. */
+  embeddingsPath?: string;
   similarity: SimilarityThresholds;
   /** Neighbours examined for entanglement and label disagreement. */
   neighbours: number;
