@@ -6,14 +6,14 @@ import * as path from 'node:path';
 import { loadDataset } from '../../src/core/data/load';
 import { AuditReport, validateAuditReport } from '../../src/core/report/auditSchema';
 import { CLI, runCli } from '../helpers/cli';
-import { DIGITS_CSV } from '../helpers/digits';
+import { DIGITS_CSV, flipLabels, readDigits, writeDigitsCsv } from '../helpers/digits';
 import { tempDir } from '../helpers/tempFiles';
 import { trainTorchOnnx } from '../helpers/torchOnnx';
 
 const dir = tempDir();
 
-function audit(args: string[], out: string): AuditReport {
-  const run = runCli(['audit', DIGITS_CSV, '--out', out, '--top', '0', '--no-progress', ...args], dir);
+function audit(args: string[], out: string, data = DIGITS_CSV): AuditReport {
+  const run = runCli(['audit', data, '--out', out, '--top', '0', '--no-progress', ...args], dir);
   assert.equal(run.status, 0, run.stderr);
   return validateAuditReport(JSON.parse(fs.readFileSync(path.join(dir, out, 'audit.json'), 'utf8')));
 }
@@ -36,7 +36,11 @@ test("a PyTorch model exported to ONNX drives the model-space factors; the input
     worst = Math.max(worst, Math.abs(byId.get(id)!.factors.loss - expected) / Math.max(1, expected));
   });
   assert.ok(worst < 1e-3, `largest relative loss difference from PyTorch's ${worst}`);
-  assert.ok(onnx.samples.every((s) => s.factors.memorization === null && s.factors.confidence === null));
+  assert.ok(onnx.samples.every((s) => s.factors.confidence === null), 'no training run, no training dynamics');
+  const sources = onnx.model.factorSources!;
+  assert.match(sources.find((s) => s.factors.includes('loss'))!.source, /ONNX model digits-mlp\.onnx/);
+  assert.match(sources.find((s) => s.factors.includes('memorization'))!.source, /2 softmax-regression heads on frozen embeddings \(loaded ONNX model digits-mlp\.onnx/);
+  assert.ok(onnx.diagnostics.unavailableFactors.some((u) => u.factor === 'confidence'));
 
   // ForgetLens's own MLP gives other losses; the input-space factors do not depend on the model.
   const ownById = new Map(own.samples.map((s) => [s.id, s]));
@@ -88,4 +92,23 @@ test('without onnxruntime-node an ONNX audit exits 2 and says how to install it'
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /any\.onnx: auditing an \.onnx model needs onnxruntime-node, which did not load from .*no-such-runtime/);
   assert.match(run.stderr, /ONNXRUNTIME_NODE_INSTALL=skip npm install onnxruntime-node/);
+});
+
+test('memorization from heads on the ONNX model\'s frozen embeddings is higher on flipped labels (fast and thorough)', async () => {
+  const rows = readDigits();
+  const flipped = flipLabels(rows, 20, 3);
+  const file = writeDigitsCsv(path.join(dir, 'flipped.csv'), rows);
+  const { dataset } = await loadDataset(file);
+  const torch = trainTorchOnnx(dataset, dir, 'flipped-mlp');
+  for (const mode of [['--mode', 'fast'], ['--mode', 'thorough', '--k', '8']]) {
+    const report = audit(['--model', torch.file, ...mode], `out-flipped-${mode[1]}`, file);
+    const mean = (keep: (id: string) => boolean) => {
+      const values = report.samples.filter((s) => keep(s.id) && s.factors.memorization !== null).map((s) => s.factors.memorization!);
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    const onFlipped = mean((id) => flipped.has(id));
+    const onRest = mean((id) => !flipped.has(id));
+    assert.ok(onFlipped > onRest, `${mode[1]}: memorization ${onFlipped} on flipped labels vs ${onRest} on the rest`);
+    assert.match(report.diagnostics.memorizationMethod, mode[1] === 'thorough' ? /subsample estimator \(soft, on p\(y\|x\)\): 8 softmax-regression heads/ : /cross-fit: 2 softmax-regression heads/);
+  }
 });

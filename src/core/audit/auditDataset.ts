@@ -14,6 +14,7 @@ import { buildAuditReport } from '../report/buildAuditReport';
 import { factorSources } from '../report/factorSources';
 import { computeFactors } from './computeFactors';
 import { applyExternalOutputs } from './externalOutputs';
+import { headMemorization } from './headMemorization';
 import { MemorizationResult, finishMemorization, startMemorizationModels } from './estimateMemorization';
 import { TrainingDynamics, summariseTrainingRecord } from '../factors/trainingDynamics';
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from './options';
@@ -73,6 +74,10 @@ export async function auditDataset(
       { predProbs: options.predProbsPath, embeddings: options.embeddingsPath },
       dataset.classes,
     );
+    if (!memorization) {
+      memorization = await headMemorization(predictions, combined.y, split, options, sources.embeddings, ctx);
+      clock.lap('memorization');
+    }
     clock.lap('embeddings');
 
     const factors = await computeFactors(
@@ -95,7 +100,7 @@ export async function auditDataset(
         backendNotes: backend.notes,
         architecture: trained.architecture,
         ...(trained.embeddingSource ? { embeddingSource: trained.embeddingSource } : {}),
-        factorSources: factorSources({ ...sources, trainingRun: trained.record ? `${modelName} (its training run)` : null }),
+        factorSources: factorSources({ ...sources, trainingRun: trained.record ? `${modelName} (its training run)` : null, memorization: memorization.method }),
         epochs: trained.epochs,
         testSource: testSet ? 'test file' : split.testIdx.length ? 'held-out split' : 'none',
         trainAccuracy: accuracyOn(own, data.y, split.trainIdx),
@@ -199,9 +204,6 @@ function validateOptions(options: AuditOptions): void {
   if (!Number.isInteger(options.seed)) throw new InputError(`--seed must be a whole number (got ${options.seed})`);
   if (!(options.testFraction >= 0 && options.testFraction <= 0.5)) {
     throw new InputError(`--test-fraction must be between 0 and 0.5 (got ${options.testFraction})`);
-  }
-  if (options.mode === 'thorough' && options.modelPath) {
-    throw new InputError('--mode thorough retrains models from scratch and cannot be combined with --model');
   }
   if (options.embeddingOutput && !(options.modelPath && isOnnx(options.modelPath))) {
     throw new InputError('--embedding-output names a value in an ONNX graph: it needs --model model.onnx');
