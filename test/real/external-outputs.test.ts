@@ -43,7 +43,8 @@ test('--pred-probs (.npy) and --embeddings (.csv) replace the model outputs, and
   const sources = report.model.factorSources!;
   assert.equal(sources.find((s) => s.factors.includes('loss'))!.source, '--pred-probs probs.npy');
   assert.equal(sources.find((s) => s.factors.includes('entanglement'))!.source, '--embeddings emb.csv');
-  assert.match(sources.find((s) => s.factors.includes('memorization'))!.source, /ForgetLens's .* \(its training run\)/);
+  assert.match(sources.find((s) => s.factors.includes('confidence'))!.source, /ForgetLens's MLP .* \(its training run\)/);
+  assert.match(sources.find((s) => s.factors.includes('memorization'))!.source, /^cross-fit \(2 models on complementary halves\)/);
 
   const own = runCli([...args, '--out', 'out-own'], dir);
   assert.equal(own.status, 0, own.stderr);
@@ -59,7 +60,9 @@ test('pred-probs and embeddings of the wrong shape, or logits, exit 2 naming the
   fs.writeFileSync(path.join(dir, 'short.csv'), Array.from({ length: n - 3 }, () => Array(10).fill(0.1).join(',')).join('\n'));
   fs.writeFileSync(path.join(dir, 'narrow.csv'), Array.from({ length: n }, () => '0.5,0.5').join('\n'));
   fs.writeFileSync(path.join(dir, 'logits.csv'), Array.from({ length: n }, (_, i) => (i === 4 ? Array(10).fill(2) : Array(10).fill(0.1)).join(',')).join('\n'));
+  fs.writeFileSync(path.join(dir, 'unnormalised.csv'), Array.from({ length: n }, (_, i) => (i === 7 ? Array(10).fill(0.5) : Array(10).fill(0.1)).join(',')).join('\n'));
   const cases: Array<[string[], RegExp]> = [
+    [['--pred-probs', 'unnormalised.csv'], /unnormalised\.csv: row 8 sums to 5, not 1/],
     [['--pred-probs', 'short.csv'], /short\.csv: 1794 rows, but the audit has 1797 samples/],
     [['--embeddings', 'short.csv'], /short\.csv: 1794 rows, but the audit has 1797 samples/],
     [['--pred-probs', 'narrow.csv'], /narrow\.csv: 2 columns, but the dataset has 10 classes/],
