@@ -7,6 +7,7 @@ import { loadDataset } from '../../src/core/data/load';
 import { AuditReport, validateAuditReport } from '../../src/core/report/auditSchema';
 import { CLI, runCli } from '../helpers/cli';
 import { DIGITS_CSV, flipLabels, readDigits, writeDigitsCsv } from '../helpers/digits';
+import { writeIrisCsv } from '../helpers/iris';
 import { tempDir } from '../helpers/tempFiles';
 import { trainTorchOnnx } from '../helpers/torchOnnx';
 
@@ -72,6 +73,11 @@ test('a softmax-ending ONNX model gives the same losses as its logits; a named e
   const unknown = runCli(['audit', DIGITS_CSV, '--model', torch.file, '--embedding-output', 'nope', '--out', 'out-nope'], dir);
   assert.equal(unknown.status, 2, unknown.stderr);
   assert.match(unknown.stderr, /digits-softmax\.onnx: --embedding-output "nope" is not the output of any node in the graph/);
+
+  const iris = writeIrisCsv(dir);
+  const wrongWidth = runCli(['audit', iris, '--model', torch.file, '--out', 'out-iris'], dir);
+  assert.equal(wrongWidth.status, 2, wrongWidth.stderr);
+  assert.match(wrongWidth.stderr, /digits-softmax\.onnx: onnxruntime could not run the model on \[150, 4\] float32 inputs/);
 
   const notOnnx = path.join(dir, 'broken.onnx');
   fs.writeFileSync(notOnnx, 'this is not protobuf\n');
