@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateForgetReport } from '../../src/core/forget/schema';
+import { AuditReportSchema } from '../../src/core/report/auditSchema';
+import { forgetRequest } from '../../src/extension/logic/forgetRequest';
+import { SettingName, parseSettings } from '../../src/extension/logic/settings';
 import { runCli } from '../helpers/cli';
 import { readDigits, writeDigitsCsv } from '../helpers/digits';
 import { tempDir, writeFile } from '../helpers/tempFiles';
@@ -77,4 +80,21 @@ test('an audit of other settings or of a changed file is refused with exit 2, na
   assert.equal(bogus.status, 2, bogus.stderr);
   assert.match(bogus.stderr, /not-audit\.json: not a ForgetLens audit\.json/);
   assert.ok(!fs.existsSync(path.join(dir, 'x')), 'nothing was written');
+});
+
+test("the extension's forget request reuses the dataset's audit only while it is current and of the same seed", () => {
+  const auditDir = path.join(dir, 'audited');
+  const report = AuditReportSchema.parse(JSON.parse(fs.readFileSync(path.join(auditDir, 'audit.json'), 'utf8')));
+  const audited = { datasetPath: dataset, dir: auditDir, report, stale: false };
+  const request = (settings: Partial<Record<SettingName, unknown>>, stale = false) => forgetRequest(parseSettings(settings), { ...audited, stale }, 'request.txt').options;
+
+  const reused = request({ seed: 2, mode: 'thorough' });
+  assert.equal(reused.auditFile, path.join(auditDir, 'audit.json'));
+  assert.equal(reused.testFraction, 0.2);
+  assert.equal(reused.mode, undefined, "the audit's mode applies");
+  assert.equal(reused.label, 'label');
+  for (const ranNow of [request({ seed: 2, mode: 'thorough' }, true), request({ seed: 3, mode: 'thorough' })]) {
+    assert.equal(ranNow.auditFile, undefined);
+    assert.equal(ranNow.mode, 'thorough');
+  }
 });
