@@ -51,6 +51,10 @@ test('forget audit reusing the dataset audit.json gives the same report as runni
   assert.equal(b.auditSource?.path, null);
   assert.deepEqual(a.auditSource?.settings, b.auditSource?.settings);
   assert.match(a.reproduce, /--audit /);
+  const markdown = (out: string) => fs.readFileSync(path.join(dir, out, 'forget-audit.md'), 'utf8');
+  assert.ok(markdown('reused').includes(`- per-sample audit: reused ${auditFile} (written ${a.auditSource?.createdAt}; mode fast, seed 2, test fraction 0.2,`));
+  assert.match(markdown('own'), /- per-sample audit: run now, none was given \(mode fast, seed 2, test fraction 0\.2,/);
+  assert.ok(fs.readFileSync(path.join(dir, 'reused', 'forget-audit.html'), 'utf8').includes('per-sample audit: reused '));
   assert.ok(a.samples.length === 15 && a.samples.some((s) => s.memorization !== null), 'the reused audit supplies memorization');
   assert.deepEqual(comparable(a), comparable(b));
 });
