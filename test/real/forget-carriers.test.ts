@@ -68,6 +68,10 @@ async function assertCarriersFound(name: string, planted: ReturnType<typeof plan
   assert.deepEqual([...also].sort(), [...confirmed].sort());
   assert.equal(report.carrierRetrain.models, 3);
   assert.ok(report.carrierRetrain.seconds > 0 && report.carrierRetrain.heldOut >= named, JSON.stringify(report.carrierRetrain));
+  // The hold-out stays under its cap (holdOutCap.ts), and the share reported is the one held out.
+  const { heldOut, heldOutShare, maxHeldOutShare } = report.carrierRetrain;
+  assert.ok(heldOutShare !== undefined && maxHeldOutShare !== undefined && heldOutShare <= maxHeldOutShare, JSON.stringify(report.carrierRetrain));
+  assert.ok(Math.abs(heldOutShare - heldOut / split.retainIdx.length) < 1e-4, `share ${heldOutShare} vs ${heldOut}/${split.retainIdx.length}`);
   const md = fs.readFileSync(path.join(dir, out, 'forget-audit.md'), 'utf8');
   const html = fs.readFileSync(path.join(dir, out, 'forget-audit.html'), 'utf8');
   const example = report.samples.find((s) => s.verdict === 'ineffective-alone')!.carriers.find((c) => c.confirmed)!;
