@@ -10,8 +10,9 @@ import { JobContext } from '../progress';
  * Random-label: train on retain ∪ forget, shuffled together, with every forget sample given a
  * label drawn afresh, uniformly over all classes, each time it is in a batch (as SalUn's code does).
  * A fixed wrong label per sample would instead have the model memorise |F| arbitrary
- * associations, which bends the features the retained data relies on: on Fashion-MNIST that cost
- * ten points of test accuracy. Fresh labels only push the forget set's outputs toward uniform.
+ * associations, which bends the features the retained data relies on: on one Fashion-MNIST
+ * request that cost twelve points of test accuracy (docs/science.md). Fresh labels only push the
+ * forget set's outputs toward uniform.
  */
 export const randomLabel: UnlearningAlgorithm = {
   name: 'random-label',
