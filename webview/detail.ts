@@ -3,7 +3,7 @@ import { el } from './dom';
 import { data, persisted } from './state';
 import { thumbnail } from './table';
 
-/** The selected sample: thumbnail (images), reasons in words, factor breakdown chart, its near-duplicates. */
+/** The selected sample: thumbnail (images), reasons in words, factor breakdown chart, its near-duplicates and label conflicts. */
 export function detailSection(select: (id: string, reveal: boolean) => void): HTMLElement {
   const section = el('section', { className: 'detail', attrs: { 'aria-label': 'Selected sample' } });
   const detail = data.detail;
@@ -23,7 +23,17 @@ export function detailSection(select: (id: string, reveal: boolean) => void): HT
     section.appendChild(el('h3', { text: 'Near-duplicates that would remain' }));
     section.appendChild(el('ul', { className: 'similar' }, detail.similar.map((s) => el('li', {}, [sampleLink(`${s.id} (cosine ${s.similarity.toFixed(3)})`, s.id, select)]))));
   }
+  if (detail.labelConflicts?.length) {
+    section.appendChild(el('h3', { text: 'Near-copies with another label' }));
+    section.appendChild(el('ul', { className: 'label-conflicts' }, detail.labelConflicts.map((c) => el('li', {}, [labelConflictItem(c, select)]))));
+  }
   return section;
+}
+
+/** A label conflict: its id as a link, then the words (the text starts with the id). */
+export function labelConflictItem(c: { id: string; text: string }, select: (id: string, reveal: boolean) => void): HTMLElement {
+  const words = c.text.startsWith(c.id) ? c.text.slice(c.id.length) : `: ${c.text}`;
+  return el('span', {}, [sampleLink(c.id, c.id, select), el('span', { text: words })]);
 }
 
 /** A link-styled button that selects a sample and reveals it in its file. */

@@ -1,5 +1,5 @@
 import { drawMethods } from './charts';
-import { sampleLink } from './detail';
+import { labelConflictItem, sampleLink } from './detail';
 import { el } from './dom';
 import { data, num, vscode } from './state';
 import { pagerButton } from './table';
@@ -63,7 +63,7 @@ export function forgetSection(select: (id: string, reveal: boolean) => void): HT
   return section;
 }
 
-/** A verdict's confirmed carriers (with their evidence) and the near-duplicates still in the data. */
+/** A verdict's confirmed carriers (with their evidence), the near-duplicates still in the data, and near-copies with another label. */
 function sampleCarriers(v: ForgetSummary['verdicts'][number], select: (id: string, reveal: boolean) => void): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (v.carriers?.length) {
@@ -72,6 +72,9 @@ function sampleCarriers(v: ForgetSummary['verdicts'][number], select: (id: strin
   if (v.nearDuplicates?.length) {
     const links = v.nearDuplicates.flatMap((id, k) => [...(k ? [el('span', { text: ', ' })] : []), sampleLink(id, id, select)]);
     out.push(el('p', { className: 'muted near-duplicates' }, [el('span', { text: 'near-duplicates still in the data: ' }), ...links]));
+  }
+  if (v.labelConflicts?.length) {
+    out.push(el('ul', { className: 'label-conflicts' }, v.labelConflicts.map((c) => el('li', {}, [el('span', { text: 'label conflict ' }), labelConflictItem(c, select)]))));
   }
   return out;
 }

@@ -140,7 +140,7 @@ export class AuditPanel implements vscode.Disposable {
         return;
       case 'detail': {
         const sample = result?.byId.get(message.id);
-        if (sample) this.post({ type: 'detail', detail: toDetail(sample) });
+        if (sample) this.post({ type: 'detail', detail: toDetail(sample, (id) => result?.byId.get(id)?.label) });
         return;
       }
       case 'reveal': {

@@ -51,6 +51,8 @@ export interface SampleDetail {
   contributions: Record<string, number>;
   factors: Record<string, number | string | boolean | null | string[] | number[]>;
   similar: Array<{ id: string; similarity: number }>;
+  /** Near-copies with another label, and the words for them (optional: older hosts send none). */
+  labelConflicts?: Array<{ id: string; label: string; text: string }>;
 }
 
 export interface ForgetMethod {
@@ -66,7 +68,7 @@ export interface ForgetSummary {
   text: string;
   methods: ForgetMethod[];
   /** carriers: the confirmed ones, with why; nearDuplicates: the audit's, listed whatever the verdict. */
-  verdicts: Array<{ id: string; verdict: Verdict; evidence: string; carriers?: Array<{ id: string; why: string }>; nearDuplicates?: string[] }>;
+  verdicts: Array<{ id: string; verdict: Verdict; evidence: string; carriers?: Array<{ id: string; why: string }>; nearDuplicates?: string[]; labelConflicts?: Array<{ id: string; text: string }> }>;
   /** What the counterfactual retrain without the candidate carriers cost. */
   carrierCost?: string;
   counts: Record<Verdict, number>;

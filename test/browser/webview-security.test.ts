@@ -102,7 +102,7 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
             id: r.id,
             verdict: k === 0 ? (HOSTILE[1] as never) : r.verdict!,
             evidence: HOSTILE[k % HOSTILE.length],
-            ...(k === 1 ? { carriers: [{ id: HOSTILE[2], why: HOSTILE[0] }], nearDuplicates: [HOSTILE[3], 'row9'] } : {}),
+            ...(k === 1 ? { carriers: [{ id: HOSTILE[2], why: HOSTILE[0] }], nearDuplicates: [HOSTILE[3], 'row9'], labelConflicts: [{ id: HOSTILE[3], text: `${HOSTILE[3]} (cosine 0.990): a near-copy labelled ${HOSTILE[1]}: a label conflict, not a carrier` }] } : {}),
           })),
           carrierCost: HOSTILE[1],
           counts: { forgettable: 1, hard: 2, 'ineffective-alone': 3 },
@@ -120,10 +120,12 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     assert.deepEqual(await waitForPost(page, '(m) => m.type === "reveal"'), { type: 'reveal', id: rows[0].id });
     await send(page, {
       type: 'detail',
-      detail: { id: rows[0].id, label: 'x', difficulty: 0.9, reasons: ['<b onmouseover=alert(1)>bold</b>'], contributions: { memorization: 0.8, similarSamples: 0.2 }, factors: {}, similar: [{ id: '<img src=y onerror="window.__pwned=2">', similarity: 0.99 }] },
+      detail: { id: rows[0].id, label: 'x', difficulty: 0.9, reasons: ['<b onmouseover=alert(1)>bold</b>'], contributions: { memorization: 0.8, similarSamples: 0.2 }, factors: {}, similar: [{ id: '<img src=y onerror="window.__pwned=2">', similarity: 0.99 }], labelConflicts: [{ id: HOSTILE[0], label: HOSTILE[1], text: `${HOSTILE[0]} (cosine 0.990): a near-copy labelled ${HOSTILE[1]}: a label conflict, not a carrier` }] },
     });
     await page.waitForSelector('.detail svg');
     await page.waitForSelector('.detail img.thumbnail.large');
+    assert.equal(await page.textContent('.detail .label-conflicts li a'), HOSTILE[0], 'a label conflict links to the near-copy, its id as text');
+    assert.equal(await page.textContent('.detail .label-conflicts li'), `${HOSTILE[0]} (cosine 0.990): a near-copy labelled ${HOSTILE[1]}: a label conflict, not a carrier`);
     await waitUntil(page, 'Array.from(document.images).every((i) => i.complete)');
     await page.mouse.move(200, 300);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -193,6 +195,7 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     assert.equal(await page.locator('.forget .verdicts .carriers li').count(), 1, 'a confirmed carrier is listed under its sample');
     assert.ok(((await page.textContent('.forget .verdicts .carriers')) ?? '').includes(HOSTILE[0]), 'with its evidence, as text');
     assert.equal(await page.locator('.forget .verdicts .near-duplicates a').count(), 2, 'near-duplicates are listed, as links');
+    assert.equal(await page.textContent('.forget .verdicts .label-conflicts li'), `label conflict ${HOSTILE[3]} (cosine 0.990): a near-copy labelled ${HOSTILE[1]}: a label conflict, not a carrier`, 'label conflicts are listed under their sample, as text');
     assert.equal(await page.textContent('.forget .carrier-cost'), HOSTILE[1]);
     assert.ok(((await page.textContent('.forget .verdicts')) ?? '').includes(HOSTILE[1]));
     assert.match((await page.textContent('.forget .rum')) ?? '', /0\.970 vs control \(random tiers\) 0\.930: \+0\.040/);

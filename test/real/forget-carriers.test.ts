@@ -18,15 +18,17 @@ const SEED = 3;
 // Only the verdicts are under test; they do not depend on which unlearning algorithms run.
 const FAST = ['--algorithms', 'finetune', '--seed', String(SEED), '--no-progress'];
 
-function plant(name: string, noise: Parameters<typeof noisyCopies>[2]): { dataset: string; copied: DigitRow[]; control: DigitRow[]; copies: DigitRow[] } {
+/** `conflicts`: that many controls also keep one noisy copy with their true label, a near-copy labelled otherwise. */
+function plant(name: string, noise: Parameters<typeof noisyCopies>[2], conflicts = 0): { dataset: string; copied: DigitRow[]; control: DigitRow[]; copies: DigitRow[]; conflicting: DigitRow[] } {
   const rows = readDigits();
   const copied = rows.filter((_, i) => i % 59 === 7).slice(0, 30);
   const control = rows.filter((_, i) => i % 59 === 37).slice(0, 30);
+  const conflicting = control.slice(0, conflicts).flatMap((row, k) => noisyCopies(row, 1, noise, 300 + k).map((c) => ({ ...c, id: `${c.id}x` })));
   [...copied, ...control].forEach(mislabel);
   const copies = copied.flatMap((row, k) => noisyCopies(row, 5, noise, 100 + k));
-  const dataset = writeDigitsCsv(path.join(dir, `${name}.csv`), [...rows, ...copies]);
+  const dataset = writeDigitsCsv(path.join(dir, `${name}.csv`), [...rows, ...copies, ...conflicting]);
   writeFile(dir, `${name}-request.txt`, [...copied, ...control].map((r) => r.id).join('\n') + '\n');
-  return { dataset, copied, control, copies };
+  return { dataset, copied, control, copies, conflicting };
 }
 
 function forget(name: string, dataset: string, out: string): ForgetReport {
@@ -68,6 +70,10 @@ async function assertCarriersFound(name: string, planted: ReturnType<typeof plan
   assert.deepEqual([...also].sort(), [...confirmed].sort());
   assert.equal(report.carrierRetrain.models, 3);
   assert.ok(report.carrierRetrain.seconds > 0 && report.carrierRetrain.heldOut >= named, JSON.stringify(report.carrierRetrain));
+  // The hold-out stays under its cap (holdOutCap.ts), and the share reported is the one held out.
+  const { heldOut, heldOutShare, maxHeldOutShare } = report.carrierRetrain;
+  assert.ok(heldOutShare !== undefined && maxHeldOutShare !== undefined && heldOutShare <= maxHeldOutShare, JSON.stringify(report.carrierRetrain));
+  assert.ok(Math.abs(heldOutShare - heldOut / split.retainIdx.length) < 1e-4, `share ${heldOutShare} vs ${heldOut}/${split.retainIdx.length}`);
   const md = fs.readFileSync(path.join(dir, out, 'forget-audit.md'), 'utf8');
   const html = fs.readFileSync(path.join(dir, out, 'forget-audit.html'), 'utf8');
   const example = report.samples.find((s) => s.verdict === 'ineffective-alone')!.carriers.find((c) => c.confirmed)!;
@@ -75,9 +81,25 @@ async function assertCarriersFound(name: string, planted: ReturnType<typeof plan
   assert.ok(md.includes('retrain without the candidate carriers') && html.includes('retrain without the candidate carriers'), 'both reports say what the counterfactual cost');
 }
 
-test('digits with 5 noisy copies per mislabelled sample: the retrain without the candidate carriers finds who carries it, and names them', async () => {
-  const planted = plant('noisy', { noisyPixels: 6, maxChange: 2 });
-  await assertCarriersFound('noisy', planted, forget('noisy', planted.dataset, 'out-noisy'), 'out-noisy');
+test('digits with 5 noisy copies per mislabelled sample: the retrain without the candidate carriers finds who carries it, and names them', async (t) => {
+  const planted = plant('noisy', { noisyPixels: 6, maxChange: 2 }, 10);
+  const report = forget('noisy', planted.dataset, 'out-noisy');
+  await assertCarriersFound('noisy', planted, report, 'out-noisy');
+  // Ten controls also keep a near-copy with their true label: listed as label conflicts, never as carriers.
+  const conflicts = report.samples.flatMap((s) => (s.labelConflicts ?? []).map((c) => ({ sample: s, conflict: c })));
+  for (const { sample, conflict } of conflicts) {
+    assert.notEqual(conflict.label, sample.label, `${sample.id}: a label conflict has another label`);
+    assert.ok(!sample.carriers.some((c) => c.id === conflict.id), `${sample.id}: label conflict ${conflict.id} is not a carrier`);
+  }
+  const planted10 = new Set(planted.conflicting.map((r) => r.id));
+  const found = conflicts.filter(({ conflict }) => planted10.has(conflict.id));
+  t.diagnostic(`planted label conflicts found: ${found.length} of ${planted10.size}; all label conflicts on requested samples: ${conflicts.length}`);
+  assert.ok(found.length > 0, 'the planted label conflicts reach the forget report');
+  for (const { sample } of found) assert.notEqual(sample.verdict, 'ineffective-alone', `${sample.id}: a near-copy with another label makes deletion easier, not harder`);
+  const md = fs.readFileSync(path.join(dir, 'out-noisy', 'forget-audit.md'), 'utf8');
+  const html = fs.readFileSync(path.join(dir, 'out-noisy', 'forget-audit.html'), 'utf8');
+  const words = `a near-copy labelled ${found[0].conflict.label}: a label conflict, not a carrier`;
+  assert.ok(md.includes(`${found[0].conflict.id}`) && md.includes(words) && html.includes(words), 'both reports say what the label conflict is, in words');
 });
 
 test('the same with augmented copies (contrast ±25 % and noise); the dataset is never written and the same seed gives the same report', async () => {

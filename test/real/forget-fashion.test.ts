@@ -18,7 +18,8 @@ import { towFromAccuracies } from '../helpers/tow';
 const FASHION = '/usr/share/datasets/fashion-mnist';
 const COUNT = 1500;
 const dir = tempDir();
-const TEST_ACCURACY_KNOWN_GAP = ['random-label', 'salun'];
+/** How far below the retrained model's test accuracy an unlearned model may end (the margin every method is held to). */
+const TEST_ACCURACY_MARGIN = 0.1;
 
 function pooledFashionCsv(file: string): string[] {
   const images = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, 'train-images-idx3-ubyte.gz')));
@@ -70,16 +71,8 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every method wi
     assert.ok(Math.abs(alg.tow - towFromAccuracies(alg, report.retrain)) < 1e-3, `${alg.name}: ToW ${alg.tow}, from its accuracies ${towFromAccuracies(alg, report.retrain).toFixed(4)}`);
     // Not by wrecking the model: retained and held-out accuracy stay near the retrained model's.
     assert.ok(alg.retainAcc! >= report.retrain.retainAcc! - 0.1, `${alg.name} retain accuracy collapsed\n${table}`);
-    if (!TEST_ACCURACY_KNOWN_GAP.includes(alg.name)) assert.ok(alg.testAcc! >= report.retrain.testAcc! - 0.1, `${alg.name} test accuracy collapsed\n${table}`);
-  }
-  // Since the rewind chooses on V instead of T (issue 11), random-label and SalUn end 10–12 points
-  // below the retrained model's test accuracy here; choosing on T had hidden that (0.78 / 0.76).
-  // The claim stands, reported as not met rather than dropped.
-  for (const name of TEST_ACCURACY_KNOWN_GAP) {
-    const alg = report.algorithms.find((a) => a.name === name)!;
-    t.test(`${name} keeps test accuracy within 0.1 of the retrained model`, { todo: 'random-label and SalUn lose ~0.1 of T on this set once T no longer steers the rewind' }, () => {
-      assert.ok(alg.testAcc! >= report.retrain.testAcc! - 0.1, `${name} test accuracy ${alg.testAcc} vs retrained ${report.retrain.testAcc}`);
-    });
+    // Random-label and SalUn included: with a fixed wrong label per forget sample they lost 12 points here (issue 11).
+    assert.ok(alg.testAcc! >= report.retrain.testAcc! - TEST_ACCURACY_MARGIN, `${alg.name} test accuracy collapsed\n${table}`);
   }
   assert.equal(report.algorithms[0].params.steps, 400, '--param overrides a default');
   assert.ok(report.reproduce.includes('--param finetune.steps=400') && report.reproduce.includes('--param l1-sparse.l1=0.001'), report.reproduce);
@@ -89,5 +82,31 @@ test('forget audit on a plain random forget set (Fashion-MNIST): every method wi
   const typical = report.samples.filter((s) => s.verdict === 'forgettable' && keepsLabel(s.pRetrainSeeds) && stillPredicted(s.pRetrainWithoutCarriersSeeds)).length;
   assert.ok(typical > report.samples.length / 2 && report.summary.text.includes(`${typical} need nothing beyond deletion`), report.summary.text);
   t.diagnostic(`counterfactual retrain: ${JSON.stringify(report.carrierRetrain)}; ineffective-alone ${report.summary.ineffectiveAlone}`);
+  // Most of this request is typical, and its candidates would add up to almost half of R: the cap
+  // bounds what the counterfactual holds out, and the samples it left untested say so.
+  const c = report.carrierRetrain;
+  assert.ok(c.heldOutShare! <= c.maxHeldOutShare! && c.capped! > 0 && c.tested! > 0, JSON.stringify(c));
+  assert.equal(report.samples.filter((s) => s.carrierTest === 'capped').length, c.capped);
+  assert.ok(report.samples.filter((s) => s.carrierTest === 'capped').every((s) => s.verdict === 'forgettable' && s.pRetrainWithoutCarriers === null && /as far as measured/.test(s.evidence)));
   assert.ok(report.samples.every((s) => s.stepsUntilForgotten && Object.keys(s.stepsUntilForgotten).length === 7));
 });
+
+// Random-label and SalUn follow SalUn's code (fresh uniform labels on F, mixed with R), so they keep
+// the model's utility: on two more requests and seeds too, test accuracy stays within the margin.
+for (const [requestSeed, seed] of [[8, 2], [9, 3]]) {
+  test(`random-label and SalUn keep test accuracy within ${TEST_ACCURACY_MARGIN} of the retrained model (request ${requestSeed}, seed ${seed})`, (t) => {
+    const ids = pooledFashionCsv(path.join(dir, 'fashion.csv'));
+    const order = permutation(ids.length, createRandom(requestSeed));
+    const forget = Array.from(order.subarray(0, ids.length / 10), (k) => ids[k]);
+    writeFile(dir, `request${requestSeed}.csv`, ['ticket,id', ...forget.map((id, k) => `T${k},${id}`)].join('\n') + '\n');
+    const out = `out-rl-${requestSeed}`;
+    const run = runCli(['forget', 'fashion.csv', '--forget', `request${requestSeed}.csv`, '--out', out, '--seed', String(seed), '--retrain-seeds', '2', '--algorithms', 'random-label,salun'], dir);
+    assert.equal(run.status, 0, run.stderr);
+    const report = validateForgetReport(JSON.parse(fs.readFileSync(path.join(dir, out, 'forget-audit.json'), 'utf8')));
+    t.diagnostic(`retrained test ${report.retrain.testAcc}; ${report.algorithms.map((a) => `${a.name} forget ${a.forgetAcc} test ${a.testAcc}`).join('; ')}`);
+    for (const alg of report.algorithms) {
+      assert.ok(alg.forgetAcc! < report.original.forgetAcc!, `${alg.name} does not forget`);
+      assert.ok(alg.testAcc! >= report.retrain.testAcc! - TEST_ACCURACY_MARGIN, `${alg.name} test accuracy ${alg.testAcc} vs retrained ${report.retrain.testAcc}`);
+    }
+  });
+}

@@ -11,6 +11,7 @@ import { FORGOTTEN_TOLERANCE } from './forgettingTracker';
 import { UnlearningRun } from './runUnlearning';
 import { FORGET_SCHEMA_VERSION, ForgetReport, ForgetSample, validateForgetReport } from './schema';
 import { similarInRetain } from './similarInRetain';
+import { labelConflictsOf } from './labelConflicts';
 import { decideVerdict } from './verdicts';
 import { CarrierRetrain, classStillLearnt } from './carrierRetrain';
 import { carrierEvidence } from './carrierEvidence';
@@ -95,6 +96,10 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
     carrierRetrain: {
       perSpace: inputs.carriers.perSpace,
       heldOut: inputs.carriers.heldOut,
+      heldOutShare: round4(inputs.carriers.heldOut / Math.max(1, inputs.carriers.retainSize)),
+      maxHeldOutShare: inputs.carriers.maxHeldOutShare,
+      tested: inputs.carriers.test.filter((t) => t === 'tested').length,
+      capped: inputs.carriers.test.filter((t) => t === 'capped').length,
       models: inputs.carriers.pTrue?.length ?? 0,
       seconds: round4(inputs.carriers.seconds),
       classCheck: inputs.carriers.classCheck.map((c, k) => ({ label: dataset.classes[k], pRetrain: finiteOrNull(c.pRetrain), pRetrainWithoutCarriers: finiteOrNull(c.pRetrainWithoutCarriers) })),
@@ -151,7 +156,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
     );
     const tested = evaluated.length > 0 && withoutSeeds.length > 0;
     const classOk = classStillLearnt(carriers.classCheck[dataset.y[i]], FORGOTTEN_TOLERANCE);
-    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, classStillLearnt: classOk, residual });
+    const { verdict, evidence, outcome } = decideVerdict({ pOriginal, retrainSeeds: pRetrainSeeds, withoutCarriersSeeds: tested ? withoutSeeds : null, carriers: evaluated, capped: carriers.test[k] === 'capped', classStillLearnt: classOk, residual });
     return {
       id,
       source: dataset.sources[i],
@@ -166,12 +171,14 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       pRetrainWithoutCarriers: tested ? round4(mean(withoutSeeds)) : null,
       pRetrainWithoutCarriersSeeds: tested ? withoutSeeds : [],
       carriers: evaluated,
+      carrierTest: carriers.test[k],
       outcome,
       pUnlearned,
       residual,
       stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
       epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
       similarInRetain: similar,
+      labelConflicts: labelConflictsOf(audited, (other) => auditById.get(other)?.label).map((c) => ({ ...c, similarity: finiteOrNull(c.similarity) })),
     };
   });
 }

@@ -5,11 +5,17 @@ import { MlpArchitecture } from '../model/mlp';
 import { CandidateCarrier, candidateCarriers } from './candidateCarriers';
 import { ForgetSplit } from './evaluation';
 import { keepsLabel } from './seedSpread';
+import { MAX_HELD_OUT_SHARE, chooseUnderCap } from './holdOutCap';
 
 /** The counterfactual retrain: without the forget set and every candidate carrier, same seeds as the retrains. */
 export interface CarrierRetrain {
-  /** Per forget sample (in split.forgetIdx order); empty where the retrains already lose its label. */
+  /** Per forget sample (in split.forgetIdx order); empty where the retrains do not keep its label, or the cap left it untested. */
   candidates: CandidateCarrier[][];
+  /** Per forget sample: whether the counterfactual tested it, or why not. */
+  test: CarrierTest[];
+  /** The cap on `heldOut` as a share of the retain set (holdOutCap.ts). */
+  maxHeldOutShare: number;
+  retainSize: number;
   /** p(label) for every sample under each seed's model; null when no sample needed the test. */
   pTrue: Float32Array[] | null;
   perSpace: number;
@@ -20,6 +26,9 @@ export interface CarrierRetrain {
   /** Per class (index): median p(label) on its test samples, never trained on by either retrain. */
   classCheck: Array<{ pRetrain: number; pRetrainWithoutCarriers: number }>;
 }
+
+/** 'not needed': the retrains do not keep its label; 'capped': they do, but its candidates did not fit under the hold-out cap. */
+export type CarrierTest = 'tested' | 'not needed' | 'capped';
 
 export interface CarrierRetrainInputs {
   host: HostData;
@@ -46,15 +55,17 @@ export async function retrainWithoutCarriers(inputs: CarrierRetrainInputs, ctx?:
   const kept = split.forgetIdx.filter((i) => keepsLabel(retrainPTrue.map((p) => p[i])));
   const spaces = { X: host.X, numFeatures: host.numFeatures, embeddings: inputs.embeddings.values, embeddingDim: inputs.embeddings.dim, y: host.y };
   const found = candidateCarriers(spaces, kept, split.retainIdx, inputs.perSpace);
-  const byIndex = new Map(Array.from(kept, (i, k) => [i, found[k]]));
-  const candidates = Array.from(split.forgetIdx, (i) => byIndex.get(i) ?? []);
-  const heldOut = new Set(candidates.flatMap((list) => list.map((c) => c.index)));
-  if (kept.length === 0) return { candidates, pTrue: null, perSpace: inputs.perSpace, heldOut: 0, seconds: (performance.now() - started) / 1000, classCheck: [] };
+  const { tested, heldOut } = chooseUnderCap(found, split.retainIdx.length);
+  const byIndex = new Map(Array.from(kept, (i, k) => [i, k]));
+  const candidates = Array.from(split.forgetIdx, (i) => (byIndex.has(i) && tested[byIndex.get(i)!] ? found[byIndex.get(i)!] : []));
+  const test = Array.from(split.forgetIdx, (i): CarrierTest => (!byIndex.has(i) ? 'not needed' : tested[byIndex.get(i)!] ? 'tested' : 'capped'));
+  const base = { candidates, test, perSpace: inputs.perSpace, maxHeldOutShare: MAX_HELD_OUT_SHARE, retainSize: split.retainIdx.length };
+  if (heldOut.size === 0) return { ...base, pTrue: null, heldOut: 0, seconds: (performance.now() - started) / 1000, classCheck: [] };
   const subset = split.retainIdx.filter((i) => !heldOut.has(i));
   const outcomes = await trainSubsetModelsInParallel(host, inputs.arch, retrainPTrue.map(() => subset), inputs.trainOptions, inputs.retrainSeed, inputs.settings, inputs.onModelDone, ctx);
   const pTrue = outcomes.map((o) => o.pTrue);
   const classCheck = Array.from({ length: host.numClasses }, (_, c) => ({ pRetrain: testMedian(retrainPTrue, split.testIdx, host.y, c), pRetrainWithoutCarriers: testMedian(pTrue, split.testIdx, host.y, c) }));
-  return { candidates, pTrue, perSpace: inputs.perSpace, heldOut: heldOut.size, seconds: (performance.now() - started) / 1000, classCheck };
+  return { ...base, pTrue, heldOut: heldOut.size, seconds: (performance.now() - started) / 1000, classCheck };
 }
 
 /**

@@ -63,7 +63,7 @@ ${auditLine === null ? '' : `<li>${esc(auditLine)}</li>`}
 function carrierList(r: ForgetReport): string {
   const items = sampleCarrierLines(r).map((c) => {
     const duplicates = c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(esc).join(', ')}` : '';
-    const confirmed = c.confirmed.map((x) => `<li>${esc(x.id)}: ${esc(x.why)}</li>`).join('');
+    const confirmed = [...c.confirmed.map((x) => `<li>${esc(x.id)}: ${esc(x.why)}</li>`), ...c.labelConflicts.map((x) => `<li class="label-conflict">label conflict ${esc(x)}</li>`)].join('');
     return `<li><strong>${esc(c.id)}</strong> (${c.verdict}): ${c.confirmed.length} confirmed, ${c.notConfirmed} other candidates without that evidence${duplicates}${confirmed ? `<ul>${confirmed}</ul>` : ''}</li>`;
   });
   return items.length ? `<ul class="carriers">${items.join('\n')}</ul>` : '';

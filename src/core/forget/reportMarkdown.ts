@@ -24,6 +24,7 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   for (const c of sampleCarrierLines(r)) {
     lines.push(`- **${cell(c.id)}** (${c.verdict}): ${c.confirmed.length} confirmed ${c.confirmed.length === 1 ? 'carrier' : 'carriers'}, ${c.notConfirmed} other ${c.notConfirmed === 1 ? 'candidate' : 'candidates'} without that evidence${c.nearDuplicates.length ? `; near-duplicates still in the data: ${c.nearDuplicates.map(cell).join(', ')}` : ''}`);
     for (const carrier of c.confirmed) lines.push(`  - ${cell(carrier.id)}: ${cell(carrier.why)}`);
+    for (const conflict of c.labelConflicts) lines.push(`  - label conflict ${cell(conflict)}`);
   }
   if (r.summary.alsoConsiderDeleting.length) {
     lines.push('', '## Also consider deleting', '', 'Confirmed carriers of the samples whose deletion alone does not work: each loses its own label once held out with them (evidence above):', '', r.summary.alsoConsiderDeleting.map(cell).join(', '));

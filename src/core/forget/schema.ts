@@ -77,6 +77,12 @@ export const ForgetReportSchema = z.object({
     perSpace: z.number().int(),
     /** Retain samples held out besides the forget set (0: no requested sample needed the test, nothing was trained). */
     heldOut: z.number().int(),
+    /** heldOut as a share of the retain set, and its cap (optional: absent in older reports, which had no cap). */
+    heldOutShare: z.number().min(0).max(1).optional(),
+    maxHeldOutShare: z.number().min(0).max(1).optional(),
+    /** Requested samples whose label the retrains keep: tested by the counterfactual, or left untested by the cap (optional: absent in older reports). */
+    tested: z.number().int().nonnegative().optional(),
+    capped: z.number().int().nonnegative().optional(),
     models: z.number().int(),
     /** What it cost: candidate search and the extra retrains, wall clock. */
     seconds: z.number().nonnegative(),
@@ -115,6 +121,8 @@ export const ForgetReportSchema = z.object({
       pRetrainWithoutCarriers: z.number().nullable(),
       pRetrainWithoutCarriersSeeds: z.array(z.number()),
       carriers: z.array(carrier),
+      /** Whether the counterfactual retrain tested it: 'not needed' (the retrains do not keep its label), 'capped' (its candidates did not fit under the hold-out cap). Optional: absent in older reports. */
+      carrierTest: z.enum(['tested', 'not needed', 'capped']).optional(),
       /** Per algorithm: reached the retrained level, over-forgot (below it by more than the tolerance), or not reached. */
       outcome: z.record(z.string(), z.enum(['reached', 'over-forgotten', 'not-reached'])),
       pUnlearned: z.record(z.string(), z.number()),
@@ -124,6 +132,8 @@ export const ForgetReportSchema = z.object({
       epochsUntilForgotten: z.record(z.string(), z.number().nullable()),
       /** The audit's near-duplicates left in the retain set: listed whatever the verdict. */
       similarInRetain: z.array(z.object({ id: z.string(), similarity: z.number() })),
+      /** The audit's near-copies with another label: label conflicts, never carriers (optional: absent in older reports). */
+      labelConflicts: z.array(z.object({ id: z.string(), label: z.string(), similarity: z.number().nullable() })).optional(),
     }),
   ),
   prediction: z.object({

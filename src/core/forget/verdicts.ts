@@ -13,6 +13,8 @@ export interface VerdictInputs {
   /** p(label) under each retrain without the forget set and all candidate carriers (same seeds); null when not run. */
   withoutCarriersSeeds: number[] | null;
   carriers: CarrierEvidence[];
+  /** The retrains keep its label, but the hold-out cap left its candidates in (holdOutCap.ts): not tested. */
+  capped?: boolean;
   /** False when removing the carriers also cost the class's test samples their label: the counterfactual then proves nothing. */
   classStillLearnt: boolean;
   /** residual per algorithm: p under the unlearned model minus p under the retrained one. */
@@ -63,6 +65,13 @@ export function decideVerdict(v: VerdictInputs): { verdict: Verdict; evidence: s
       return {
         verdict: 'forgettable',
         evidence: `undecided, treated as forgettable: a model that never saw it predicts its label anyway (p = ${pRetrain.toFixed(2)}); retrained also without its ${v.carriers.length} most similar same-label samples the seeds disagree (p = ${perSeed}), so no carrier is proven`,
+        outcome,
+      };
+    }
+    if (v.capped) {
+      return {
+        verdict: 'forgettable',
+        evidence: `deleting it is enough as far as measured: a model that never saw it predicts its label anyway (p = ${pRetrain.toFixed(2)}); its most similar same-label samples were not held out to check what carries it (the retrain without candidates holds out at most a capped share of the data, closest neighbours first, and its neighbours are less close)`,
         outcome,
       };
     }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { carrierRetrainText } from '../../core/forget/carrierText';
+import { labelConflictText, labelConflictsOf } from '../../core/forget/labelConflicts';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
@@ -67,8 +68,10 @@ export function toMeta(report: AuditReport, stale: boolean, extra: Pick<ReportMe
   };
 }
 
-export function toDetail(sample: AuditSample): SampleDetail {
-  const { similarIds, similarities, ...factors } = sample.factors;
+/** `labelOf`: the label of another sample by id (for the near-copies with another label). */
+export function toDetail(sample: AuditSample, labelOf: (id: string) => string | undefined = () => undefined): SampleDetail {
+  const { similarIds, similarities, labelConflictIds: _ids, labelConflictSimilarities: _sims, ...factors } = sample.factors;
+  const conflicts = labelConflictsOf(sample, labelOf);
   return {
     id: sample.id,
     label: sample.label,
@@ -77,6 +80,7 @@ export function toDetail(sample: AuditSample): SampleDetail {
     contributions: sample.contributions,
     factors,
     similar: similarIds.map((id, k) => ({ id, similarity: similarities[k] })),
+    ...(conflicts.length ? { labelConflicts: conflicts.map((c) => ({ id: c.id, label: c.label, text: labelConflictText(c) })) } : {}),
   };
 }
 
@@ -94,6 +98,7 @@ export function toForgetSummary(forget: ForgetReport, htmlReport: string | null)
       evidence: s.evidence,
       carriers: (s.carriers ?? []).filter((c) => c.confirmed).map((c) => ({ id: c.id, why: c.why })),
       nearDuplicates: (s.similarInRetain ?? []).map((d) => d.id),
+      ...(s.labelConflicts?.length ? { labelConflicts: s.labelConflicts.map((c) => ({ id: c.id, text: labelConflictText({ ...c, similarity: c.similarity ?? NaN }) })) } : {}),
     })),
     ...(forget.carrierRetrain ? { carrierCost: carrierRetrainText(forget) } : {}),
     counts,

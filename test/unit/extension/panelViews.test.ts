@@ -7,6 +7,7 @@ import { labelChoice } from '../../../src/extension/logic/labelColumn';
 import { LARGE_FILE_BYTES, LARGE_FILE_NOTICE, RESTRICTED_NOTICE, panelNotices } from '../../../src/extension/logic/panelNotices';
 import { imageInDataset, toForgetSummary, toRows } from '../../../src/extension/logic/reportViews';
 import type { ForgetReport } from '../../../src/core/forget/schema';
+import { sampleCarrierLines } from '../../../src/core/forget/carrierText';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
 import type { SampleRow } from '../../../src/protocol/webview';
 import { summarizeClasses } from '../../../webview/classSummary';
@@ -148,4 +149,17 @@ test('label column: inferred from a label-like name (CSV, TSV, JSONL), else the 
   assert.deepEqual(labelChoice('{"id":"a","text":"hi","y":1}', 'jsonl').inferred, 'y');
   assert.deepEqual(labelChoice('{"id":"a","text":"hi","sentiment":"pos"}', 'jsonl'), { inferred: undefined, candidates: ['sentiment', 'text'] });
   assert.deepEqual(labelChoice('not json', 'jsonl'), { inferred: undefined, candidates: [] });
+});
+
+test('forget summary: near-copies with another label are listed as label conflicts, in words, never as carriers', () => {
+  const report = forgetReport([['a', 'forgettable']]);
+  Object.assign(report.samples[0], { carriers: [], similarInRetain: [], labelConflicts: [{ id: 'x9', label: 'cat', similarity: 0.991 }] });
+  const summary = toForgetSummary(report, null);
+  assert.deepEqual(summary.verdicts[0].carriers, []);
+  assert.equal(summary.verdicts[0].labelConflicts?.length, 1);
+  assert.equal(summary.verdicts[0].labelConflicts![0].id, 'x9');
+  assert.match(summary.verdicts[0].labelConflicts![0].text, /^x9 \(cosine 0\.991\): a near-copy labelled cat: a label conflict, not a carrier.*makes deletion easier/);
+  const lines = sampleCarrierLines(report);
+  assert.equal(lines.length, 1, 'a sample with only a label conflict still gets its line in the reports');
+  assert.match(lines[0].labelConflicts[0], /near-copy labelled cat/);
 });
