@@ -9,6 +9,8 @@ import { DecimalMark, Delimiter, MAX_EXACT_DIGITS, POW10, RecordSink, SMALL_INTS
 export class AsciiTokenizer {
   /** 1-based line where the next record starts. */
   line = 1;
+  /** Records passed to the sink so far. */
+  records = 0;
   /** After push returned false: the bytes from the start of the record it could not read. */
   leftover: Buffer = Buffer.alloc(0);
   private rest: Buffer = Buffer.alloc(0);
@@ -29,7 +31,7 @@ export class AsciiTokenizer {
   /** Feed the next bytes (`final` on the last, possibly empty, piece); false: the general path must take over from `leftover`. */
   push(bytes: Buffer, final: boolean): boolean {
     const buf = this.rest.length > 0 ? Buffer.concat([this.rest, bytes]) : bytes;
-    const end = this.records(buf, final);
+    const end = this.parse(buf, final);
     if (end < 0) {
       this.leftover = buf.subarray(-end - 1);
       return false;
@@ -40,7 +42,7 @@ export class AsciiTokenizer {
   }
 
   /** Parse every complete record; returns where the first incomplete one starts, or −(start + 1) of one it cannot read. */
-  private records(buf: Buffer, final: boolean): number {
+  private parse(buf: Buffer, final: boolean): number {
     // Module imports are getters once compiled: read once, not per field.
     const [pow10, smallInts, maxDigits] = [POW10, SMALL_INTS, MAX_EXACT_DIGITS];
     const { delim, mark, cells } = this;
@@ -112,6 +114,7 @@ export class AsciiTokenizer {
       const startLine = this.line;
       if (endsLine) this.line++;
       if (count === 1 && cells[0] === '') continue;
+      this.records++;
       this.sink(cells, numbers, count, startLine);
     }
     return n;

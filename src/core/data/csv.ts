@@ -31,9 +31,10 @@ class LimitReached extends Error {}
  * delimiter and decimal mark sniffed from the first 64 kB (or forced). UTF-8 and Latin-1 files are
  * parsed from their bytes by AsciiTokenizer while they are plain ASCII without quotes; from the
  * first record that is not, and for UTF-16, the text is decoded and split by DelimitedTokenizer.
- * Both give the same records, each with the 1-based line where it starts.
+ * Both give the same records, each with the 1-based line where it starts. `fastPathRecords`
+ * (header included) says how many the fast path read.
  */
-export async function readDelimited(file: string, preferred: Delimiter, options: TableReadOptions, ctx?: JobContext): Promise<{ table: ParsedTable; reading: ReadingInfo }> {
+export async function readDelimited(file: string, preferred: Delimiter, options: TableReadOptions, ctx?: JobContext): Promise<{ table: ParsedTable; reading: ReadingInfo; fastPathRecords: number }> {
   const size = fs.statSync(file).size;
   if (size === 0) throw new InputError('the file is empty', file);
   const source = await openBytes(file);
@@ -64,6 +65,7 @@ export async function readDelimited(file: string, preferred: Delimiter, options:
     if (options.limit && builder!.rowCount >= options.limit) throw new LimitReached();
   };
   let consumed = 0;
+  let ascii: AsciiTokenizer | undefined;
   const progress = async (length: number) => {
     consumed += length;
     report(ctx, 'reading', Math.min(0.99, source.compression === 'none' ? consumed / size : consumed / (size * 5)));
@@ -82,7 +84,7 @@ export async function readDelimited(file: string, preferred: Delimiter, options:
     if (options.generalPath || source.encoding === 'utf-16le' || source.encoding === 'utf-16be') await general(1, joined(pending, text));
     else {
       const bytes = joined(sampledBytes, source.rest);
-      const ascii = new AsciiTokenizer(choice.delimiter, choice.decimalMark, sink);
+      ascii = new AsciiTokenizer(choice.delimiter, choice.decimalMark, sink);
       let fast = true;
       for (let next = await bytes.next(); fast && !next.done; next = await bytes.next()) {
         fast = ascii.push(next.value, false);
@@ -107,7 +109,7 @@ export async function readDelimited(file: string, preferred: Delimiter, options:
     infiniteValues: builder.infiniteValues,
     notes: source.note ? [source.note] : [],
   };
-  return { table, reading };
+  return { table, reading, fastPathRecords: ascii?.records ?? 0 };
 }
 
 /** The chunks a generator yields, kept until stop(): the bytes behind the decoded sniffing sample. */
