@@ -77,7 +77,7 @@ test('Fashion-MNIST (Kaggle CSV, 2000 rows over several 1 MB chunks): the fast p
   assertSame(fast, general);
 });
 
-test('digits (ids and pixels) and wine (decimals): identical, also as semicolons with decimal commas', async () => {
+test('digits (ids and pixels) and wine (decimals): identical, also as semicolons with decimal commas and as TSV', async () => {
   const digits = await readBoth(DIGITS_CSV);
   assert.equal(digits.fast.fastPathRecords, digits.fast.table.ids.length + 1);
   assertSame(digits.fast, digits.general);
@@ -90,6 +90,10 @@ test('digits (ids and pixels) and wine (decimals): identical, also as semicolons
   assertSame(commas.fast, commas.general);
   // The same numbers as the file written with decimal points.
   assert.equal(encoded(commas.fast).X, encoded(dots.fast).X);
+  const tabs = await readBoth(writeFile(dir, 'wine.tsv', toDelimited(wine, '\t')), '\t');
+  assert.equal(tabs.fast.fastPathRecords, wine.rows.length + 1);
+  assertSame(tabs.fast, tabs.general);
+  assert.equal(encoded(tabs.fast).X, encoded(dots.fast).X);
 });
 
 test('a quoted field or a non-ASCII byte mid-file hands over to the general path: identical, lines kept', async () => {
