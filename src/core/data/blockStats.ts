@@ -6,17 +6,17 @@
 export function blockMeanStd(values: ArrayLike<number>, width: number): { mean: Float64Array; std: Float64Array } {
   const rows = values.length / width;
   const sum = new Float64Array(width);
-  const count = new Float64Array(width);
+  // Missing values are counted rather than present ones: one store per value, not two.
+  const missing = new Float64Array(width);
   for (let i = 0; i < rows; i++) {
     const base = i * width;
     for (let j = 0; j < width; j++) {
       const v = values[base + j];
-      if (v === v) {
-        sum[j] += v;
-        count[j]++;
-      }
+      if (v === v) sum[j] += v;
+      else missing[j]++;
     }
   }
+  const count = missing.map((m) => rows - m);
   const mean = sum.map((s, j) => (count[j] ? s / count[j] : 0));
   const squares = new Float64Array(width);
   for (let i = 0; i < rows; i++) {

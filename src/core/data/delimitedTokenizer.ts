@@ -6,10 +6,10 @@ export type DecimalMark = '.' | ',';
 /** Receives each record: its fields, their values where a field is a plain number (else NaN), its first line. */
 export type RecordSink = (cells: string[], numbers: Float64Array, count: number, line: number) => void;
 
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+export const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** Interned strings for small whole numbers: pixel and count columns then allocate nothing per cell. */
-const SMALL_INTS = Array.from({ length: 10000 }, (_, k) => String(k));
-const MAX_EXACT_DIGITS = 15;
+export const SMALL_INTS = Array.from({ length: 10000 }, (_, k) => String(k));
+export const MAX_EXACT_DIGITS = 15;
 
 /**
  * A streaming CSV/TSV tokenizer written for speed: fields that are plain decimal numbers are
@@ -19,7 +19,6 @@ const MAX_EXACT_DIGITS = 15;
  */
 export class DelimitedTokenizer {
   private rest = '';
-  private line = 1;
   private cells: string[] = [];
   private numbers = new Float64Array(64);
   private readonly delim: number;
@@ -31,6 +30,8 @@ export class DelimitedTokenizer {
     delimiter: Delimiter,
     decimalMark: DecimalMark,
     private readonly sink: RecordSink,
+    /** Line of the first record pushed (the general path can take over from the fast one mid-file). */
+    private line = 1,
   ) {
     this.delim = delimiter.charCodeAt(0);
     this.mark = decimalMark.charCodeAt(0);

@@ -138,6 +138,8 @@ function writeNumericColumns(columns: NumericTarget[], X: Float32Array, stride: 
     const offset = Int32Array.from(columns, (t) => t.offset);
     const mean = Float64Array.from(columns, (t) => t.mean);
     const std = Float64Array.from(columns, (t) => t.std);
+    const contiguous = first.every((f, j) => f === first[0] + j) && offset.every((o, j) => o === offset[0] + j);
+    if (contiguous) return writeContiguousBlock(values, step, first[0], X, stride, offset[0], mean, std, n);
     for (let i = 0; i < n; i++) {
       const row = i * step;
       const out = i * stride;
@@ -157,6 +159,20 @@ function writeNumericColumns(columns: NumericTarget[], X: Float32Array, stride: 
         // Missing values are imputed with the mean: zero after standardisation.
         X[i * stride + offset] = v === v && std > 0 ? (v - mean) / std : 0;
       }
+    }
+  }
+}
+
+/** The common all-numeric case: the block's columns side by side, written side by side (the same values as the general loop). */
+function writeContiguousBlock(values: ArrayLike<number>, step: number, first: number, X: Float32Array, stride: number, offset: number, mean: Float64Array, std: Float64Array, n: number): void {
+  const width = mean.length;
+  const scaled = Uint8Array.from(std, (s) => (s > 0 ? 1 : 0));
+  for (let i = 0; i < n; i++) {
+    const row = i * step + first;
+    const out = i * stride + offset;
+    for (let j = 0; j < width; j++) {
+      const v = values[row + j];
+      X[out + j] = v === v && scaled[j] === 1 ? (v - mean[j]) / std[j] : 0;
     }
   }
 }

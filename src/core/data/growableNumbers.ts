@@ -41,6 +41,36 @@ export class GrowableNumbers {
     this.length += count;
   }
 
+  /**
+   * Append `count` values of `source` from `start` unless one is NaN (then nothing is appended and
+   * the result is false): the check, the float32 test and the copy in one pass.
+   */
+  pushRangeUnlessNaN(source: Float64Array, start: number, count: number): boolean {
+    if (this.length + count > this.data.length) this.grow(count);
+    const data = this.data;
+    const at = this.length - start;
+    if (data instanceof Float32Array) {
+      for (let k = start; k < start + count; k++) {
+        const v = source[k];
+        if (v !== v) return false;
+        data[at + k] = v;
+        if (data[at + k] !== v) {
+          // Not a float32: widen what is already kept and copy the range again.
+          this.widen();
+          return this.pushRangeUnlessNaN(source, start, count);
+        }
+      }
+    } else {
+      for (let k = start; k < start + count; k++) {
+        const v = source[k];
+        if (v !== v) return false;
+        data[at + k] = v;
+      }
+    }
+    this.length += count;
+    return true;
+  }
+
   /** The values so far (a view: no copy of a column that may be hundreds of MB). */
   toArray(): NumberArray {
     return this.data.subarray(0, this.length);

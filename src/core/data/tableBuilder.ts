@@ -176,11 +176,8 @@ export class TableBuilder {
     const first = this.kept[0];
     const width = this.kept.length;
     const hasher = this.hasher;
-    let plain = numbers !== undefined;
-    for (let c = first; plain && c < first + width; c++) if (numbers![c] !== numbers![c]) plain = false;
-    if (plain) {
-      block.pushRange(numbers!, first, width);
-      hasher.addNumbers(numbers!, first, width);
+    if (numbers !== undefined && block.pushRangeUnlessNaN(numbers, first, width)) {
+      hasher.addNumbers(numbers, first, width);
       return;
     }
     for (let c = first; c < first + width; c++) {

@@ -15,10 +15,24 @@ export interface DecodedText {
  * reported. A file that starts as valid UTF-8 and breaks later is an error naming the line.
  */
 export async function decodeText(file: string, bytes: AsyncGenerator<Buffer>): Promise<DecodedText> {
+  const { encoding, note, head, rest } = await sniffBytes(bytes);
+  return { encoding, note, chunks: decodeAll(file, encoding, head, rest) };
+}
+
+export interface SniffedBytes {
+  encoding: TextEncoding;
+  note?: string;
+  /** The first chunk without its byte-order mark. */
+  head: Buffer;
+  rest: AsyncGenerator<Buffer>;
+}
+
+/** The encoding of a byte stream (see decodeText), with its bytes still undecoded. */
+export async function sniffBytes(bytes: AsyncGenerator<Buffer>): Promise<SniffedBytes> {
   const first = await bytes.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   const { encoding, bomLength, note } = sniffEncoding(head);
-  return { encoding, note, chunks: decodeAll(file, encoding, head.subarray(bomLength), bytes) };
+  return { encoding, note, head: head.subarray(bomLength), rest: bytes };
 }
 
 function sniffEncoding(head: Buffer): { encoding: TextEncoding; bomLength: number; note?: string } {
@@ -34,14 +48,14 @@ function sniffEncoding(head: Buffer): { encoding: TextEncoding; bomLength: numbe
   }
 }
 
-async function* decodeAll(file: string, encoding: TextEncoding, head: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<string> {
+/** Decode head then rest; `linesBefore`: lines of the file before head (error lines count from there). */
+export async function* decodeAll(file: string, encoding: TextEncoding, head: Buffer, rest: AsyncIterable<Buffer>, linesBefore = 0): AsyncGenerator<string> {
   if (encoding === 'latin-1') {
     yield head.toString('latin1');
     for await (const chunk of rest) yield chunk.toString('latin1');
     return;
   }
   const decoder = new TextDecoder(encoding, { fatal: true });
-  let linesBefore = 0;
   const decode = (chunk: Buffer, final: boolean): string => {
     try {
       const text = decoder.decode(chunk, { stream: !final });

@@ -41,6 +41,8 @@ export function defaultTrainOptions(numTrain: number, seed: number): Omit<TrainO
 }
 
 const STATS_COLUMNS = 5;
+/** Longest stretch of training between two looks at the event loop (cancel, progress). */
+const YIELD_MS = 50;
 
 /** Train `model` on the rows `trainIdx` of `data` with Adam, deterministic given the seed. */
 export async function trainMlp(
@@ -55,6 +57,7 @@ export async function trainMlp(
   const optimizer = tf.train.adam(options.learningRate);
   const random = createRandom(options.seed);
   const order = Int32Array.from(trainIdx);
+  let yieldAt = performance.now() + YIELD_MS;
   try {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffleInPlace(order, random);
@@ -62,6 +65,12 @@ export async function trainMlp(
         const batch = order.subarray(start, Math.min(order.length, start + options.batchSize));
         const stats = trainStep(model, data, batch, optimizer, options.record);
         if (record && stats) writeStats(record, epoch, batch, stats);
+        if (performance.now() >= yieldAt) {
+          // A cancel message is only seen once the event loop runs: let it, between batches.
+          await breathe();
+          throwIfCancelled(ctx);
+          yieldAt = performance.now() + YIELD_MS;
+        }
       }
       options.onEpoch?.((epoch + 1) / options.epochs);
       throwIfCancelled(ctx);

@@ -30,3 +30,15 @@ test('float32 storage while every value is exact, Float64 from the first value t
   late.pushRange(Float64Array.from([4, 16777217]), 0, 2);
   assert.deepEqual(Array.from(late.toArray()), [1, 2, 3, 4, 16777217]);
 });
+
+test('pushRangeUnlessNaN appends a range in one pass, nothing when it holds NaN, and widens at the first value that is not a float32', () => {
+  const buffer = new GrowableNumbers(4, true);
+  assert.equal(buffer.pushRangeUnlessNaN(Float64Array.from([9, 1, 2, 255, 3]), 1, 4), true);
+  assert.equal(buffer.pushRangeUnlessNaN(Float64Array.from([4, NaN, 5]), 0, 3), false);
+  assert.equal(buffer.length, 4);
+  assert.equal(buffer.isFloat32, true);
+  assert.equal(buffer.pushRangeUnlessNaN(Float64Array.from([6, 0.1, 16777217]), 0, 3), true);
+  assert.equal(buffer.isFloat32, false);
+  assert.equal(buffer.pushRangeUnlessNaN(Float64Array.from({ length: 40 }, (_, i) => i / 3), 0, 40), true);
+  assert.deepEqual(Array.from(buffer.toArray()), [1, 2, 255, 3, 6, 0.1, 16777217, ...Array.from({ length: 40 }, (_, i) => i / 3)]);
+});

@@ -66,3 +66,12 @@ test('an all-integer pixel table (digits) is stored as float32 and encodes like 
   assert.deepEqual(dense.dataset.X, columnar.dataset.X);
   assert.deepEqual(dense.dataset.y, columnar.dataset.y);
 });
+
+test('with missing cells, the row-major block and the per-column storage encode the same values', async () => {
+  const holes = (table: Table): Table => ({ ...table, rows: table.rows.map((r, i) => r.map((v, c) => ((i * 7 + c) % 11 === 0 && c < r.length - 1 ? '' : v))) });
+  const block = await loadDataset(writeFile(dir, 'holes-last.csv', toDelimited(holes(wineTable()))));
+  const columns = await loadDataset(writeFile(dir, 'holes-middle.csv', toDelimited(labelAt(holes(wineTable()), 6))));
+  assert.ok(block.dataset.missingValues > 100, `${block.dataset.missingValues} missing`);
+  assert.equal(columns.dataset.missingValues, block.dataset.missingValues);
+  assert.deepEqual(columns.dataset.X, block.dataset.X);
+});
