@@ -9,7 +9,7 @@ import { CLI, runCli } from '../helpers/cli';
 import { DIGITS_CSV, flipLabels, readDigits, writeDigitsCsv } from '../helpers/digits';
 import { writeIrisCsv } from '../helpers/iris';
 import { tempDir } from '../helpers/tempFiles';
-import { trainTorchOnnx } from '../helpers/torchOnnx';
+import { largestLossDifference, trainTorchOnnx } from '../helpers/torchOnnx';
 import { formatSummary } from '../../src/cli/summaryTable';
 import { memorizationScaleOf } from '../../src/core/factors/memorizationScale';
 import { breakdownLines, toDetail, toMeta, toRows } from '../../src/extension/logic/reportViews';
@@ -36,13 +36,7 @@ test("a PyTorch model exported to ONNX drives the model-space factors; the input
   assert.match(onnx.model.architecture, /ONNX model digits-mlp\.onnx/);
   assert.match(onnx.model.embeddingSource!, /the input of the last Gemm node/);
   // The losses are the PyTorch model's own cross-entropies on the same rows.
-  const c = dataset.classes.length;
-  const byId = new Map(onnx.samples.map((s) => [s.id, s]));
-  let worst = 0;
-  dataset.ids.forEach((id, i) => {
-    const expected = -Math.log(torch.probs[i * c + dataset.y[i]]);
-    worst = Math.max(worst, Math.abs(byId.get(id)!.factors.loss - expected) / Math.max(1, expected));
-  });
+  const worst = largestLossDifference(onnx, dataset, torch.probs);
   assert.ok(worst < 1e-3, `largest relative loss difference from PyTorch's ${worst}`);
   assert.ok(onnx.samples.every((s) => s.factors.confidence === null), 'no training run, no training dynamics');
   const sources = onnx.model.factorSources!;
@@ -52,11 +46,7 @@ test("a PyTorch model exported to ONNX drives the model-space factors; the input
 
   // ForgetLens's own MLP gives other losses; the input-space factors do not depend on the model.
   const ownById = new Map(own.samples.map((s) => [s.id, s]));
-  let ownWorst = 0;
-  dataset.ids.forEach((id, i) => {
-    const expected = -Math.log(torch.probs[i * c + dataset.y[i]]);
-    ownWorst = Math.max(ownWorst, Math.abs(ownById.get(id)!.factors.loss - expected) / Math.max(1, expected));
-  });
+  const ownWorst = largestLossDifference(own, dataset, torch.probs);
   assert.ok(ownWorst > 100 * worst, `own-MLP losses are as close to PyTorch's (${ownWorst}) as the ONNX audit's (${worst})`);
   assert.ok(onnx.samples.every((s) => s.factors.exactDuplicates === ownById.get(s.id)!.factors.exactDuplicates));
 });
