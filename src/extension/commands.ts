@@ -93,7 +93,7 @@ async function askLabelColumn(dataset: string): Promise<string | undefined | nul
 }
 
 /**
- * "Audit Dataset with Your Model…": the user's model (ONNX or TF.js) and/or outputs computed
+ * "Audit with Your Model…": the user's model (ONNX or TF.js) and/or outputs computed
  * elsewhere replace the predictions and embeddings of the MLP ForgetLens would train.
  */
 async function auditDatasetWithModel(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {

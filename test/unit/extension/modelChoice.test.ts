@@ -41,7 +41,10 @@ test("the user's files reach the worker request and key the result folder by the
   assert.notEqual(await dirOf({ predProbsPath: probs }), await dirOf({ embeddingsPath: probs }), 'the same file as probabilities or as embeddings');
 });
 
-test('Audit Dataset with Your Model is offered wherever Audit Dataset is, in the explorer', () => {
+test('Audit with Your Model is offered wherever Audit Dataset is, in the explorer, and its title does not match "Audit Dataset"', () => {
+  // The palette filters by words: a title with "Dataset" in it would also match "ForgetLens: Audit Dataset" typed there.
+  const title = manifest.contributes.commands.find((c: { command: string }) => c.command === 'forgetlens.auditDatasetWithModel').title;
+  assert.doesNotMatch(title, /dataset/i);
   const menu = manifest.contributes.menus['explorer/context'];
   const when = (command: string) => menu.find((m: { command: string }) => m.command === command)?.when;
   assert.ok(when('forgetlens.auditDatasetWithModel'));
