@@ -1,6 +1,7 @@
 import embed, { Result, VisualizationSpec } from 'vega-embed';
 import type { ChartFormat, SampleDetail, SampleRow, ForgetMethod } from '../src/protocol/webview';
 import { VERDICTS } from '../src/protocol/webview';
+import { MEMORIZATION_NAMES, MemorizationScale } from '../src/protocol/memorizationScale';
 import { clear, custom, el } from './dom';
 import { classPalette, themeKindOf } from './palette';
 import { ColorBy, vscode } from './state';
@@ -103,7 +104,7 @@ export function drawDifficulty(container: HTMLElement, rows: SampleRow[]): Promi
 /** At most this many points in the scatter: enough to see the shape, light enough for 60k rows. */
 const MAX_POINTS = 4000;
 
-export function drawMemorization(container: HTMLElement, rows: SampleRow[], colorBy: ColorBy): Promise<void> {
+export function drawMemorization(container: HTMLElement, rows: SampleRow[], colorBy: ColorBy, scale: MemorizationScale = 'model'): Promise<void> {
   const step = Math.max(1, Math.ceil(rows.length / MAX_POINTS));
   // Requested samples are always drawn, and last (on top), whatever the sampling.
   const sampled = rows.filter((r, i) => i % step === 0 && !r.verdict);
@@ -120,14 +121,14 @@ export function drawMemorization(container: HTMLElement, rows: SampleRow[], colo
       ? { field: 'verdict', type: 'nominal', title: 'verdict', scale: verdictColors() }
       : { field: 'label', type: 'nominal', title: 'class', scale: { range: [...classPalette(themeKindOf(document.body.classList))] } };
   return drawChart(container, `memorization-vs-near-duplicates-by-${colorBy}`, {
-    title: `Memorization vs near-duplicates${step > 1 ? ` (1 in ${step})` : ''}`,
+    title: `${scale === 'head' ? 'Head memorization' : 'Memorization'} vs near-duplicates${step > 1 ? ` (1 in ${step})` : ''}`,
     data: { values: points },
     // Full opacity with a thin outline in the editor background: overlapping points stay apart.
     mark: { type: 'point', filled: true, opacity: 1, size: 36, stroke: cssVar('--vscode-editor-background', '#ffffff'), strokeWidth: 0.6 },
     width: 'container',
     height: 150,
     encoding: {
-      x: { field: 'memorization', type: 'quantitative', title: 'memorization' },
+      x: { field: 'memorization', type: 'quantitative', title: MEMORIZATION_NAMES[scale] },
       y: { field: 'similar', type: 'quantitative', title: 'near-duplicates', axis: { format: 'd', tickMinStep: 1 } },
       color: { ...color, legend: { orient: 'bottom', direction: 'horizontal', columns: 5, symbolStrokeWidth: 0 } },
       tooltip: [{ field: 'id' }, { field: 'label' }, { field: 'verdict' }, { field: 'difficulty', format: '.2f' }],

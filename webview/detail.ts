@@ -16,6 +16,7 @@ export function detailSection(select: (id: string, reveal: boolean) => void): HT
   if (row?.verdict) section.appendChild(el('p', { className: `verdict ${row.verdict}`, text: `In the forget set: ${row.verdict}` }));
   if (data.meta?.thumbnailRoot && row) section.append(thumbnail(data.meta.thumbnailRoot, row, 'large') ?? '');
   section.appendChild(el('ul', { className: 'reasons' }, detail.reasons.map((r) => el('li', { text: r }))));
+  if (detail.memorization) section.appendChild(el('p', { className: 'memorization', text: detail.memorization }));
   const chart = el('div', { className: 'chart' });
   section.appendChild(chart);
   void drawBreakdown(chart, detail);

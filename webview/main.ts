@@ -1,4 +1,5 @@
 import type { HostToWebview, PanelTab, ReportMeta } from '../src/protocol/webview';
+import { memorizedCountWords } from '../src/protocol/memorizationScale';
 import { detailSection } from './detail';
 import { clear, el } from './dom';
 import { forgetSection } from './forgetTab';
@@ -34,7 +35,7 @@ function renderHeader(m: ReportMeta): void {
   const acc = `train ${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : `, test ${(m.testAccuracy * 100).toFixed(1)}%`}`;
   parts.header.append(
     el('h1', {}, [document.createTextNode('Hard to forget: '), el('span', { className: 'path', text: m.datasetPath, title: m.datasetPath })]),
-    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5) · ${m.summary.withSimilarSamples} with near-duplicates · ${m.summary.memorized} memorized · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
+    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5) · ${m.summary.withSimilarSamples} with near-duplicates · ${memorizedCountWords(m.summary.memorized, m.memorizationScale ?? 'model')} · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
   );
   if (m.stale) parts.header.appendChild(el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }));
   for (const notice of m.notices) parts.header.appendChild(el('p', { className: 'notice', text: notice, attrs: { role: 'note' } }));

@@ -26,15 +26,15 @@ export function drawOverview(section: HTMLElement, filterClass: (label: string) 
   colorSelect.addEventListener('change', () => {
     persisted.colorBy = colorSelect.value === 'verdict' ? 'verdict' : 'class';
     save();
-    void drawMemorization(scatter, data.rows, persisted.colorBy);
+    void drawMemorization(scatter, data.rows, persisted.colorBy, data.meta?.memorizationScale);
   });
   section.append(el('div', { className: 'charts' }, [histogram, el('div', {}, [colorSelect, scatter])]), classTable(filterClass));
   void drawDifficulty(histogram, data.rows);
-  void drawMemorization(scatter, data.rows, colorBy);
+  void drawMemorization(scatter, data.rows, colorBy, data.meta?.memorizationScale);
 }
 
 function classTable(filterClass: (label: string) => void): HTMLElement {
-  const headers = ['class', 'samples', 'hard (≥ 0.5)', 'memorized', 'with near-dups', 'mean difficulty', 'in forget set'];
+  const headers = ['class', 'samples', 'hard (≥ 0.5)', data.meta!.memorizationScale === 'head' ? 'head-memorized' : 'memorized', 'with near-dups', 'mean difficulty', 'in forget set'];
   const table = el('table', { className: 'classes', attrs: { 'aria-label': 'Per-class summary (Enter filters the table to a class)' } }, [
     el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
   ]);

@@ -1,5 +1,6 @@
 import type { SampleRow } from '../src/protocol/webview';
 import { VERDICTS } from '../src/protocol/webview';
+import { MEMORIZATION_NAMES, MemorizationScale } from '../src/protocol/memorizationScale';
 import { custom, el } from './dom';
 import { data, num, persisted, save } from './state';
 import { SortKey, VerdictFilter, rowKeyTarget, visibleRows } from './tableState';
@@ -34,11 +35,18 @@ const COLUMNS: Column[] = [
   { key: 'id', title: 'id', format: (r) => r.id },
   { key: 'label', title: 'label', format: (r) => r.label },
   { key: 'difficulty', title: 'difficulty', format: (r) => r.difficulty.toFixed(2) },
-  { key: 'memorization', title: 'memorization', format: (r) => num(r.memorization) },
+  // Its title and format depend on the report's memorization scale: swapped per report below.
+  memorizationColumn('model'),
   { key: 'similarCount', title: 'near-dups', format: (r) => String(r.similarCount) },
   { key: 'entanglement', title: 'entanglement', format: (r) => r.entanglement.toFixed(2) },
   { key: 'labelDisagreement', title: 'label disagr.', format: (r) => r.labelDisagreement.toFixed(2) },
 ];
+/** A head's memorization is shown with its rank in the dataset, the only way to read it (memorizationScale.ts). */
+function memorizationColumn(scale: MemorizationScale): Column {
+  if (scale === 'model') return { key: 'memorization', title: MEMORIZATION_NAMES.model, format: (r) => num(r.memorization) };
+  const rank = (r: SampleRow) => (r.memorizationPercentile === null || r.memorizationPercentile === undefined ? '' : ` · p${Math.floor(r.memorizationPercentile * 100)}`);
+  return { key: 'memorization', title: MEMORIZATION_NAMES.head, format: (r) => `${num(r.memorization)}${rank(r)}` };
+}
 const VERDICT_COLUMN: Column = { key: 'verdict', title: 'verdict', format: (r) => r.verdict ?? '' };
 /** Sorting by these starts ascending (names); by factors, descending (hardest first). */
 const ASCENDING_FIRST = new Set<SortKey>(['rank', 'id', 'label', 'verdict']);
@@ -49,7 +57,8 @@ export function tableSection(actions: TableActions): SamplesTable {
   const view = persisted.view;
   const shown = visibleRows(data.rows, view);
   const hasVerdicts = data.rows.some((r) => r.verdict);
-  const columns = hasVerdicts ? [...COLUMNS, VERDICT_COLUMN] : COLUMNS;
+  const scaled = COLUMNS.map((c) => (c.key === 'memorization' ? memorizationColumn(meta.memorizationScale ?? 'model') : c));
+  const columns = hasVerdicts ? [...scaled, VERDICT_COLUMN] : scaled;
   const refilter = () => (save(), actions.rerender());
 
   const search = custom('vscode-textfield', { placeholder: 'Filter by id, reason or content', 'aria-label': 'Filter rows by text' }) as HTMLElement & { value: string };

@@ -1,3 +1,4 @@
+import { headMemorizationNote, memorizedCountText } from '../core/factors/memorizationScale';
 import { AuditReport } from '../core/report/auditSchema';
 
 /** The hardest samples as a plain-text table for the terminal. */
@@ -12,8 +13,10 @@ export function formatSummary(report: AuditReport, top: number): string {
       (m.testAccuracy === null ? '' : `, test accuracy ${pct(m.testAccuracy)} (${m.testSource}, ${m.testSamples} samples)`),
   );
   lines.push(
-    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.withLabelConflicts ? `${report.summary.withLabelConflicts} with a near-copy under another label, ` : ''}${report.summary.memorized} memorized; mode ${report.settings.mode}`,
+    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.withLabelConflicts ? `${report.summary.withLabelConflicts} with a near-copy under another label, ` : ''}${memorizedCountText(report)}; mode ${report.settings.mode}`,
   );
+  const note = headMemorizationNote(report);
+  if (note) lines.push(note);
   lines.push('');
   const rows = report.samples.slice(0, top).map((s) => [
     String(s.rank),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
+import { MemorizationScale, memorizationScaleOf } from '../core/factors/memorizationScale';
 import { LineAnnotation, codeLensTitle } from './logic/annotationPlan';
 import { difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { breakdownLines } from './logic/reportViews';
@@ -76,7 +77,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = this.cleared ? undefined : this.store.forFile(document.uri.fsPath);
     const found = result?.annotationAt(document.uri.fsPath, this.settings.currentOrDefaults().annotateTopN, position.line);
-    return found ? new vscode.Hover(hoverMarkdown(found.sample)) : undefined;
+    return found && result ? new vscode.Hover(hoverMarkdown(found.sample, memorizationScaleOf(result.report))) : undefined;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -112,10 +113,10 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
 }
 
 /** Dataset text is untrusted: it goes into the hover as escaped text, never as Markdown. */
-function hoverMarkdown(sample: AuditSample): vscode.MarkdownString {
+function hoverMarkdown(sample: AuditSample, scale: MemorizationScale): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**ForgetLens** — ');
-  for (const line of breakdownLines(sample)) {
+  for (const line of breakdownLines(sample, scale)) {
     md.appendText(line);
     md.appendMarkdown('  \n');
   }

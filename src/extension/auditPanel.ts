@@ -6,6 +6,7 @@ import { parseWebviewMessage } from '../protocol/webviewSchema';
 import { panelNotices } from './logic/panelNotices';
 import type { LoadedAudit } from './logic/loadedAudit';
 import { toDetail, toForgetSummary, toMeta } from './logic/reportViews';
+import { memorizationScaleOf } from '../core/factors/memorizationScale';
 import { createNonce, renderPanelHtml } from './panelHtml';
 import { ResultsStore } from './resultsStore';
 import { revealSample } from './revealSample';
@@ -140,7 +141,7 @@ export class AuditPanel implements vscode.Disposable {
         return;
       case 'detail': {
         const sample = result?.byId.get(message.id);
-        if (sample) this.post({ type: 'detail', detail: toDetail(sample, (id) => result?.byId.get(id)?.label) });
+        if (sample && result) this.post({ type: 'detail', detail: toDetail(sample, memorizationScaleOf(result.report), (id) => result.byId.get(id)?.label) });
         return;
       }
       case 'reveal': {

@@ -5,7 +5,9 @@ import { writeFileAtomic } from '../core/util/atomicWrite';
 import { AuditPanel } from './auditPanel';
 import { ExtensionContext } from './context';
 import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panelNotices';
-import { labelChoice } from './logic/labelColumn';
+import { datasetLabelChoice } from './logic/datasetColumns';
+import { MODEL_FILTERS, OUTPUT_FILTERS, UserModelChoice, modelFileKind, userModelKey } from './logic/modelChoice';
+import { sha256File } from '../core/data/hash';
 import { DATA_FILE, chooseDataset, datasetPickItems, tabInputFile } from './logic/datasetChoice';
 import { auditKey } from './logic/settings';
 import { forgetRequest } from './logic/forgetRequest';
@@ -21,6 +23,7 @@ type CommandFactory = (ctx: ExtensionContext) => (...args: unknown[]) => unknown
 /** Every command, by id: a table of factories (one place to see what the extension can do). */
 export const COMMANDS: Record<string, CommandFactory> = {
   'forgetlens.auditDataset': (ctx) => (uri?: unknown) => auditDataset(ctx, uri instanceof vscode.Uri ? uri : undefined),
+  'forgetlens.auditDatasetWithModel': (ctx) => (uri?: unknown) => auditDatasetWithModel(ctx, uri instanceof vscode.Uri ? uri : undefined),
   'forgetlens.auditForgetSet': (ctx) => (uri?: unknown) => auditForgetSet(ctx, uri instanceof vscode.Uri ? uri : undefined),
   'forgetlens.addSelectedRowsToForgetSet': (ctx) => () => addSelectedRows(ctx),
   'forgetlens.openResults': (ctx) => () => AuditPanel.createOrShow(ctx.extensionUri, ctx.store),
@@ -54,7 +57,7 @@ async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
+async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri, userModel: UserModelChoice = {}): Promise<void> {
   if (!requireTrust()) return;
   const s = ctx.settings.current();
   const dataset = await pickDataset(uri);
@@ -62,13 +65,13 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   ctx.store.choose(dataset);
   const label = await askLabelColumn(dataset);
   if (label === null) return;
-  const dir = await ctx.store.resultDir(dataset, auditKey(s, label));
+  const dir = await ctx.store.resultDir(dataset, auditKey(s, label, await userModelKey(userModel, sha256File)));
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
     ctx.jobs.idle(...statusOf(await ctx.store.load(dataset, dir)));
     AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
-  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, auditRequest(s, dataset, path.join(dir, 'audit.json'), label));
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, auditRequest(s, dataset, path.join(dir, 'audit.json'), label, userModel));
   if (outcome.kind !== 'done') return;
   ctx.jobs.idle(...statusOf(await ctx.store.load(dataset, dir)));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
@@ -80,10 +83,8 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
  * lets the audit infer it (or the dataset is an image folder), null means the user cancelled.
  */
 async function askLabelColumn(dataset: string): Promise<string | undefined | null> {
-  const format = /\.tsv$/i.test(dataset) ? 'tsv' : /\.(jsonl|ndjson)$/i.test(dataset) ? 'jsonl' : /\.csv$/i.test(dataset) ? 'csv' : undefined;
-  if (!format || fs.statSync(dataset).isDirectory()) return undefined;
-  const choice = labelChoice(firstLine(dataset), format);
-  if (choice.inferred || choice.candidates.length === 0) return undefined;
+  const choice = await datasetLabelChoice(dataset);
+  if (!choice || choice.inferred || choice.candidates.length === 0) return undefined;
   const picked = await vscode.window.showQuickPick(choice.candidates, {
     title: `ForgetLens: which column of ${path.basename(dataset)} is the label?`,
     placeHolder: 'No column is called label, target, class or y',
@@ -91,15 +92,33 @@ async function askLabelColumn(dataset: string): Promise<string | undefined | nul
   return picked ?? null;
 }
 
-function firstLine(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(256 * 1024);
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/, 1)[0];
-  } finally {
-    fs.closeSync(fd);
+/**
+ * "Audit with Your Model…": the user's model (ONNX or TF.js) and/or outputs computed
+ * elsewhere replace the predictions and embeddings of the MLP ForgetLens would train.
+ */
+async function auditDatasetWithModel(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  if (!requireTrust()) return;
+  const items = [
+    { label: 'A model file…', description: 'ONNX (.onnx, e.g. exported from PyTorch) or TF.js Layers model.json', key: 'modelPath' as const },
+    { label: 'Predicted probabilities computed elsewhere…', description: 'out-of-sample, one row per sample (.npy or .csv)', key: 'predProbsPath' as const },
+    { label: 'Embeddings computed elsewhere…', description: 'one row per sample (.npy or .csv)', key: 'embeddingsPath' as const },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'ForgetLens: what does your model give?', canPickMany: true, placeHolder: 'Pick one or more' });
+  if (!picked?.length) return;
+  const choice: UserModelChoice = {};
+  for (const item of picked) {
+    const file = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use', title: item.label, filters: item.key === 'modelPath' ? MODEL_FILTERS : OUTPUT_FILTERS }))?.[0]?.fsPath;
+    if (!file) return;
+    if (item.key === 'modelPath') {
+      const kind = modelFileKind(file);
+      if ('problem' in kind) {
+        void vscode.window.showErrorMessage(`ForgetLens: ${kind.problem}`);
+        return;
+      }
+    }
+    choice[item.key] = file;
   }
+  await auditDataset(ctx, uri, choice);
 }
 
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {

@@ -11,6 +11,8 @@ export interface SampleRow {
   difficulty: number;
   reason: string;
   memorization: number | null;
+  /** Mid-rank percentile of memorization in this dataset (0..1). */
+  memorizationPercentile?: number | null;
   confidence: number | null;
   similarCount: number;
   entanglement: number;
@@ -34,6 +36,8 @@ export interface ReportMeta {
   trainAccuracy: number;
   testAccuracy: number | null;
   summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number };
+  /** head: memorization of classifier heads on a loaded model's embeddings, to be read by rank (memorizationScale.ts). */
+  memorizationScale?: 'model' | 'head';
   stale: boolean;
   createdAt: string;
   /** Webview URI of the image dataset's folder (thumbnails are below it); null for tables. */
@@ -48,6 +52,8 @@ export interface SampleDetail {
   label: string;
   difficulty: number;
   reasons: string[];
+  /** "memorization 0.91", or "head memorization 0.06 (above 97% of samples)" for a loaded model. */
+  memorization?: string;
   contributions: Record<string, number>;
   factors: Record<string, number | string | boolean | null | string[] | number[]>;
   similar: Array<{ id: string; similarity: number }>;

@@ -16,6 +16,7 @@ import { E2EContext, Scenario } from './scenario';
 import { annotationsAndReveal } from './scenarios/annotationsAndReveal';
 import { auditDataset } from './scenarios/auditDataset';
 import { cancelThenAuditAgain } from './scenarios/cancelThenAuditAgain';
+import { compressedAndWalkthrough } from './scenarios/compressedAndWalkthrough';
 import { forgetSetAudit } from './scenarios/forgetSetAudit';
 import { hostileData } from './scenarios/hostileData';
 import { imageFolderBadges } from './scenarios/imageFolderBadges';
@@ -30,7 +31,7 @@ import { prepareWorkspace } from './workspace';
 // In this order: each starts where the one before left the window. The forget-set audit runs
 // after the image folder's audit, so it proves the request goes to the dataset holding its ids
 // (the digits), not to the last audited one.
-const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults, trustBoundary, editorCommands, workerCrash, restrictedMode];
+const SCENARIOS: Scenario[] = [auditDataset, annotationsAndReveal, imageFolderBadges, forgetSetAudit, hostileData, cancelThenAuditAgain, reloadReusesResults, trustBoundary, editorCommands, workerCrash, compressedAndWalkthrough, restrictedMode];
 /** The whole stage must stay under 10 minutes: scenarios not started by then are reported as not run. */
 const BUDGET_MS = 9 * 60_000;
 

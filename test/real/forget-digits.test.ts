@@ -84,6 +84,7 @@ test('forget audit on digits: copies left behind make deletion ineffective, samp
   assert.match(html, /<svg role="img" aria-label="ToW per method"/);
   assert.ok(md.includes('for the shuffled control and finetune') && html.includes('How well the per-sample audit predicted this'));
   assert.doesNotMatch(html, /<script|https?:\/\//i, 'the HTML report is self-contained and runs nothing');
+  assert.match(html, /<h2>Review<\/h2>[\s\S]*reviewer[\s\S]*decision[\s\S]*signature[\s\S]*<\/body>/, 'the report ends with a block the reviewer signs');
   assert.deepEqual(fs.readdirSync(path.join(dir, 'out')).sort(), ['forget-audit.html', 'forget-audit.json', 'forget-audit.md'], 'no temporary files left');
 });
 

@@ -9,7 +9,10 @@ import { CLI, runCli } from '../helpers/cli';
 import { DIGITS_CSV, flipLabels, readDigits, writeDigitsCsv } from '../helpers/digits';
 import { writeIrisCsv } from '../helpers/iris';
 import { tempDir } from '../helpers/tempFiles';
-import { trainTorchOnnx } from '../helpers/torchOnnx';
+import { largestLossDifference, trainTorchOnnx } from '../helpers/torchOnnx';
+import { formatSummary } from '../../src/cli/summaryTable';
+import { memorizationScaleOf } from '../../src/core/factors/memorizationScale';
+import { breakdownLines, toDetail, toMeta, toRows } from '../../src/extension/logic/reportViews';
 
 const dir = tempDir();
 
@@ -26,16 +29,14 @@ test("a PyTorch model exported to ONNX drives the model-space factors; the input
   const own = audit([], 'out-own');
 
   assert.equal(onnx.model.source, 'loaded');
+  assert.equal(onnx.diagnostics.memorizationScale, 'head');
+  assert.equal(own.diagnostics.memorizationScale, 'model');
+  assert.match(formatSummary(own, 0), /\d+ memorized; /);
+  assert.doesNotMatch(formatSummary(own, 0), /head/);
   assert.match(onnx.model.architecture, /ONNX model digits-mlp\.onnx/);
   assert.match(onnx.model.embeddingSource!, /the input of the last Gemm node/);
   // The losses are the PyTorch model's own cross-entropies on the same rows.
-  const c = dataset.classes.length;
-  const byId = new Map(onnx.samples.map((s) => [s.id, s]));
-  let worst = 0;
-  dataset.ids.forEach((id, i) => {
-    const expected = -Math.log(torch.probs[i * c + dataset.y[i]]);
-    worst = Math.max(worst, Math.abs(byId.get(id)!.factors.loss - expected) / Math.max(1, expected));
-  });
+  const worst = largestLossDifference(onnx, dataset, torch.probs);
   assert.ok(worst < 1e-3, `largest relative loss difference from PyTorch's ${worst}`);
   assert.ok(onnx.samples.every((s) => s.factors.confidence === null), 'no training run, no training dynamics');
   const sources = onnx.model.factorSources!;
@@ -45,11 +46,7 @@ test("a PyTorch model exported to ONNX drives the model-space factors; the input
 
   // ForgetLens's own MLP gives other losses; the input-space factors do not depend on the model.
   const ownById = new Map(own.samples.map((s) => [s.id, s]));
-  let ownWorst = 0;
-  dataset.ids.forEach((id, i) => {
-    const expected = -Math.log(torch.probs[i * c + dataset.y[i]]);
-    ownWorst = Math.max(ownWorst, Math.abs(ownById.get(id)!.factors.loss - expected) / Math.max(1, expected));
-  });
+  const ownWorst = largestLossDifference(own, dataset, torch.probs);
   assert.ok(ownWorst > 100 * worst, `own-MLP losses are as close to PyTorch's (${ownWorst}) as the ONNX audit's (${worst})`);
   assert.ok(onnx.samples.every((s) => s.factors.exactDuplicates === ownById.get(s.id)!.factors.exactDuplicates));
 });
@@ -115,6 +112,38 @@ test('memorization from heads on the ONNX model\'s frozen embeddings is higher o
     const onFlipped = mean((id) => flipped.has(id));
     const onRest = mean((id) => !flipped.has(id));
     assert.ok(onFlipped > onRest, `${mode[1]}: memorization ${onFlipped} on flipped labels vs ${onRest} on the rest`);
+    assert.equal(report.diagnostics.memorizationScale, 'head');
+    // Read by rank, as the panel and the CLI show a head's memorization: a flipped sample ranks
+    // above a clean one more often than chance (Mann-Whitney, z > 3), although almost none reaches
+    // the model scale's fixed 0.5.
+    const percentileOf = (keep: (id: string) => boolean) => report.samples.filter((s) => keep(s.id) && s.factors.memorizationPercentile !== null).map((s) => s.factors.memorizationPercentile!);
+    const { auc, z } = mannWhitney(percentileOf((id) => flipped.has(id)), percentileOf((id) => !flipped.has(id)));
+    const reachingHalf = report.samples.filter((s) => flipped.has(s.id) && (s.factors.memorization ?? 0) >= 0.5).length;
+    console.log(`${mode[1]}: head memorization ${onFlipped.toFixed(4)} on flipped vs ${onRest.toFixed(4)}; by rank P(flipped above clean) ${auc.toFixed(3)}, z ${z.toFixed(1)}; ${reachingHalf} of ${flipped.size} flipped reach 0.5`);
+    assert.ok(z > 3, `${mode[1]}: flipped samples rank above clean ones with P ${auc}, z ${z}`);
+    if (mode[1] === 'fast') assertHeadDisplay(report);
     assert.match(report.diagnostics.memorizationMethod, mode[1] === 'thorough' ? /subsample estimator \(soft, on p\(y\|x\)\): 8 softmax-regression heads/ : /cross-fit: 2 softmax-regression heads/);
   }
 });
+
+/** P(a ranks above b) over all pairs (ties count half) and its z-score under no difference. */
+function mannWhitney(a: number[], b: number[]): { auc: number; z: number } {
+  let wins = 0;
+  for (const x of a) for (const y of b) wins += x > y ? 1 : x === y ? 0.5 : 0;
+  const auc = wins / (a.length * b.length);
+  return { auc, z: (auc - 0.5) / Math.sqrt((a.length + b.length + 1) / (12 * a.length * b.length)) };
+}
+
+/** Everything a reader sees calls a loaded model's memorization "head memorization", with its rank. */
+function assertHeadDisplay(report: AuditReport): void {
+  const summary = formatSummary(report, 5);
+  assert.match(summary, new RegExp(`${report.summary.memorized} head-memorized`));
+  assert.match(summary, /head memorization \(classifier heads retrained on the loaded model's frozen embeddings\) is on a smaller scale.*median 0\.\d{3}, top 10% from 0\.\d{3}/);
+  assert.equal(toMeta(report, false).memorizationScale, 'head');
+  const top = [...report.samples].sort((a, b) => (b.factors.memorization ?? 0) - (a.factors.memorization ?? 0))[0];
+  const shown = breakdownLines(top, memorizationScaleOf(report)).join('\n');
+  assert.match(shown, new RegExp(`head memorization ${top.factors.memorization!.toFixed(2)} \\(above (99|100)% of samples\\)`));
+  assert.match(toDetail(top, 'head').memorization!, /^head memorization /);
+  const row = toRows(report).find((r) => r.id === top.id)!;
+  assert.equal(row.memorizationPercentile, top.factors.memorizationPercentile);
+}

@@ -148,7 +148,7 @@ async function obtainModel(
 ): Promise<ObtainedModel> {
   const { dataset } = rows;
   if (!plan && isOnnx(options.modelPath!)) {
-    const predictions = await predictWithOnnx(options.modelPath!, rows.X, dataset.numFeatures, dataset.classes.length, options.embeddingOutput);
+    const predictions = await predictWithOnnx(options.modelPath!, rows.X, dataset, dataset.classes.length, options.embeddingOutput);
     return { source: 'loaded', predictions, embeddingSource: predictions.embeddingSource, architecture: predictions.description, epochs: null };
   }
   if (!plan) {

@@ -46,6 +46,20 @@ export interface Dataset {
   previews: string[];
   /** How a table file was read (compression, encoding, delimiter, ...); absent for images and IDX. */
   reading?: ReadingInfo;
+  /** Image folders and IDX: the images' layout, to hand a model its pixels in [0, 1]. */
+  image?: ImageLayout;
+}
+
+/**
+ * Each image row of X is height x width x channels values, channel last, standardised per value;
+ * raw pixel = X * std + mean (std 0: the pixel is constant, mean).
+ */
+export interface ImageLayout {
+  height: number;
+  width: number;
+  channels: number;
+  mean: number[];
+  std: number[];
 }
 
 export function numSamples(d: Pick<Dataset, 'ids'>): number {

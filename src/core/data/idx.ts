@@ -48,6 +48,7 @@ export function readIdx(imagesFile: string, options: { limit?: number }): PixelS
     labels: Array.from({ length: n }, (_, i) => String(labels[8 + i])),
     pixels,
     width,
+    shape: { height: rows, width: cols, channels: 1 },
     contentHashes: hashes,
     previews: Array.from({ length: n }, (_, i) => `image ${i + 1} (${rows}x${cols})`),
   };

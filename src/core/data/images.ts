@@ -39,6 +39,7 @@ export async function readImageFolder(root: string, options: { imageSize?: numbe
     labels: files.map((f) => f.label),
     pixels,
     width,
+    shape: { height: size, width: size, channels },
     contentHashes: hashes,
     previews: files.map((f, k) => `${path.basename(f.relative)} (${decoded[k].width}x${decoded[k].height})`),
   };

@@ -4,7 +4,7 @@ import { InputError } from '../errors';
 import { JobContext, report } from '../progress';
 import { TableReadOptions, readDelimited } from './csv';
 import { Delimiter } from './delimitedTokenizer';
-import { Dataset, DatasetFormat } from './dataset';
+import { Dataset, DatasetFormat, ImageLayout } from './dataset';
 import { EncoderState, encodeTable } from './encode';
 import { detectFormat } from './detectFormat';
 import { sha256File, sha256Files } from './hash';
@@ -13,7 +13,7 @@ import { readImageFolder } from './images';
 import { readJsonl } from './jsonl';
 import { binLabels, numericLabels, quantileEdges, refuseContinuousLabel } from './labelBins';
 import { readParquet } from './parquet';
-import { pixelTable } from './pixelTable';
+import { PixelSamples, pixelTable } from './pixelTable';
 import { ReadingInfo } from './readingInfo';
 import { ParsedTable } from './tableBuilder';
 
@@ -48,7 +48,7 @@ export async function loadDataset(target: string, options: LoadOptions = {}, ctx
     delimiter: options.delimiter,
     fixedKinds: fixedKinds(options.encoder),
   };
-  const { table, sha256, reading } = await readTable(target, format, tableOptions, options, ctx);
+  const { table, sha256, reading, imageShape } = await readTable(target, format, tableOptions, options, ctx);
   const labelEdges = prepareLabels(table, options, reading);
   const encoded = encodeTable(table, options.encoder);
   if (labelEdges) encoded.encoder.labelEdges = labelEdges;
@@ -73,6 +73,7 @@ export async function loadDataset(target: string, options: LoadOptions = {}, ctx
     contentHashes: table.contentHashes,
     previews: table.previews,
     ...(reading ? { reading } : {}),
+    ...(imageShape ? { image: imageLayout(imageShape, encoded.encoder) } : {}),
   };
   return { dataset, encoder: encoded.encoder };
 }
@@ -95,7 +96,7 @@ async function readTable(
   tableOptions: TableReadOptions,
   options: LoadOptions,
   ctx?: JobContext,
-): Promise<{ table: ParsedTable; sha256: string; reading?: ReadingInfo }> {
+): Promise<{ table: ParsedTable; sha256: string; reading?: ReadingInfo; imageShape?: PixelSamples['shape'] }> {
   switch (format) {
     case 'csv':
     case 'tsv':
@@ -106,13 +107,20 @@ async function readTable(
       return { ...(await readParquet(target, tableOptions, ctx)), sha256: await sha256File(target) };
     case 'images': {
       const samples = await readImageFolder(target, options, ctx);
-      return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids) };
+      return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids), imageShape: samples.shape };
     }
     case 'idx': {
       const file = idxImagesPath(target);
-      return { table: pixelTable(readIdx(file, options)), sha256: await sha256File(file) };
+      const samples = readIdx(file, options);
+      return { table: pixelTable(samples), sha256: await sha256File(file), imageShape: samples.shape };
     }
   }
+}
+
+function imageLayout(shape: PixelSamples['shape'], encoder: EncoderState): ImageLayout {
+  const pixels = encoder.columns.find((c) => c.kind === 'array');
+  if (!pixels || pixels.kind !== 'array') throw new Error('an image dataset without its pixel column');
+  return { ...shape, mean: pixels.mean, std: pixels.std };
 }
 
 function fixedKinds(encoder?: EncoderState): TableReadOptions['fixedKinds'] {

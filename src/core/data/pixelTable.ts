@@ -7,6 +7,8 @@ export interface PixelSamples {
   labels: string[];
   pixels: number[];
   width: number;
+  /** width = height x columns x channels, channel last. */
+  shape: { height: number; width: number; channels: number };
   contentHashes: string[];
   previews: string[];
 }

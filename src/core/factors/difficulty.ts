@@ -1,3 +1,5 @@
+import { MemorizationScale } from './memorizationScale';
+
 /**
  * The composite difficulty: one number in [0,1] per sample, and the two or three factors that
  * drive it in words a reviewer can act on. Each factor is first mapped to a [0,1] "pressure"
@@ -6,6 +8,8 @@
  */
 export interface DifficultyInputs {
   memorization: number | null;
+  /** Default model. A head's memorization keeps its own (smaller) scale here: see memorizationScale.ts. */
+  memorizationScale?: MemorizationScale;
   similarCount: number;
   similarCountCapped: boolean;
   exactDuplicates: number;
@@ -72,7 +76,9 @@ function learningPressure(fractionCorrect: number | null, forgettingEvents: numb
 function describe(name: FactorName, f: DifficultyInputs): string {
   switch (name) {
     case 'memorization':
-      return `memorized (${fmt(f.memorization ?? 0)}): the model gets it right mainly because it trained on it`;
+      return f.memorizationScale === 'head'
+        ? `head-memorized (${fmt(f.memorization ?? 0)}): a classifier head on the model's embeddings gets it right mainly because it trained on it`
+        : `memorized (${fmt(f.memorization ?? 0)}): the model gets it right mainly because it trained on it`;
     case 'similarSamples': {
       const count = `${f.similarCount}${f.similarCountCapped ? '+' : ''}`;
       const exact = f.exactDuplicates > 0 ? ` (${f.exactDuplicates} exact ${plural(f.exactDuplicates, 'copy', 'copies')})` : '';

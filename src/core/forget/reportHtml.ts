@@ -26,6 +26,7 @@ h1{font-size:1.4em} .summary{font-size:1.1em;background:#f6f8fa;border-left:4px 
 table{border-collapse:collapse;width:100%;margin:1em 0} th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa} tr.ineffective-alone td:nth-child(4){color:#9a6700;font-weight:600} tr.hard td:nth-child(4){color:#cf222e;font-weight:600}
 tr.forgettable td:nth-child(4){color:#1a7f37} code{background:#f6f8fa;padding:1px 4px}
+table.review th{width:10em} table.review td{height:2.2em}
 </style></head><body>
 <h1>Forget-set audit</h1>
 <p class="summary">${esc(r.summary.text)}</p>
@@ -56,9 +57,19 @@ Agreement between algorithms on which samples are hard (mean pairwise Spearman o
 ${auditLine === null ? '' : `<li>${esc(auditLine)}</li>`}
 <li>reproduce: <code>${esc(r.reproduce)}</code></li>
 </ul>
+${REVIEW_BLOCK}
 </body></html>
 `;
 }
+
+/** Blank lines for the person who approves the deletion, to fill in on the printed or PDF page. */
+const REVIEW_BLOCK = `<h2>Review</h2>
+<table class="review"><tbody>
+<tr><th>reviewer</th><td></td></tr>
+<tr><th>decision</th><td>☐ deletion alone is enough &nbsp; ☐ also delete the listed carriers &nbsp; ☐ retrain &nbsp; ☐ other:</td></tr>
+<tr><th>date</th><td></td></tr>
+<tr><th>signature</th><td></td></tr>
+</tbody></table>`;
 
 function carrierList(r: ForgetReport): string {
   const items = sampleCarrierLines(r).map((c) => {

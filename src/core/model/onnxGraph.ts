@@ -1,9 +1,11 @@
 /**
- * A minimal reader of an ONNX model file (protobuf): just the graph's node list and output names,
- * enough to find the embedding layer, and a writer that exposes one more value as a graph output
- * (onnxruntime only returns graph outputs). Field numbers are from onnx.proto: ModelProto.graph = 7;
- * GraphProto.node = 1, .output = 12; NodeProto.input = 1, .output = 2, .op_type = 4;
- * ValueInfoProto.name = 1.
+ * A minimal reader of an ONNX model file (protobuf): the graph's node list, output names and
+ * input shapes, enough to find the embedding layer and to shape the dataset's rows, and a writer
+ * that exposes one more value as a graph output (onnxruntime only returns graph outputs). Field
+ * numbers are from onnx.proto: ModelProto.graph = 7; GraphProto.node = 1, .initializer = 5,
+ * .input = 11, .output = 12; NodeProto.input = 1, .output = 2, .op_type = 4; TensorProto.name = 8;
+ * ValueInfoProto.name = 1, .type = 2; TypeProto.tensor_type = 1; TypeProto.Tensor.elem_type = 1,
+ * .shape = 2; TensorShapeProto.dim = 1; Dimension.dim_value = 1, .dim_param = 2.
  */
 
 export interface OnnxNode {
@@ -12,9 +14,19 @@ export interface OnnxNode {
   outputs: string[];
 }
 
+/** A graph input: its declared dimensions, a number, or null when symbolic or absent (e.g. the batch axis). */
+export interface OnnxInput {
+  name: string;
+  dims: Array<number | null>;
+  /** TensorProto.DataType: 1 is float32. */
+  elemType: number;
+}
+
 export interface OnnxGraph {
   nodes: OnnxNode[];
   outputs: string[];
+  /** The inputs that are fed at run time (initializers listed as inputs by older exporters left out). */
+  inputs: OnnxInput[];
 }
 
 interface Field {
@@ -31,11 +43,33 @@ export function readOnnxGraph(bytes: Uint8Array): OnnxGraph {
   const graph = graphField(bytes).payload!;
   const nodes: OnnxNode[] = [];
   const outputs: string[] = [];
+  const inputs: OnnxInput[] = [];
+  const initializers = new Set<string>();
   for (const f of fields(graph)) {
     if (f.number === 1 && f.payload) nodes.push(readNode(f.payload));
+    if (f.number === 5 && f.payload) initializers.add(stringsOf(f.payload, 8)[0] ?? '');
+    if (f.number === 11 && f.payload) inputs.push(readInput(f.payload));
     if (f.number === 12 && f.payload) outputs.push(stringsOf(f.payload, 1)[0] ?? '');
   }
-  return { nodes, outputs };
+  return { nodes, outputs, inputs: inputs.filter((i) => !initializers.has(i.name)) };
+}
+
+function readInput(valueInfo: Uint8Array): OnnxInput {
+  const name = stringsOf(valueInfo, 1)[0] ?? '';
+  const tensor = payloadOf(payloadOf(valueInfo, 2), 1);
+  const elemType = fields(tensor).find((f) => f.number === 1 && f.wireType === 0);
+  const dims = fields(payloadOf(tensor, 2))
+    .filter((f) => f.number === 1 && f.payload)
+    .map((dim) => {
+      const value = fields(dim.payload!).find((f) => f.number === 1 && f.wireType === 0);
+      return value ? varint(dim.payload!, value.start + 1)[0] : null;
+    });
+  return { name, dims, elemType: elemType ? varint(tensor, elemType.start + 1)[0] : 0 };
+}
+
+/** The payload of the first length-delimited field `number`, or an empty message. */
+function payloadOf(bytes: Uint8Array, number: number): Uint8Array {
+  return fields(bytes).find((f) => f.number === number && f.payload)?.payload ?? new Uint8Array(0);
 }
 
 /** The model with `name` appended to its graph's outputs (no type: onnxruntime infers it). */

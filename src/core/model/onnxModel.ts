@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Dataset } from '../data/dataset';
 import { InputError } from '../errors';
+import { planOnnxInput } from './onnxInput';
 import { OnnxGraph, readOnnxGraph, withExtraOutput } from './onnxGraph';
 import { loadOnnxRuntime } from './onnxRuntime';
 import { Predictions } from './predict';
@@ -20,7 +22,7 @@ export interface OnnxPredictions extends Predictions {
 export async function predictWithOnnx(
   modelPath: string,
   X: Float32Array,
-  numFeatures: number,
+  dataset: Pick<Dataset, 'path' | 'format' | 'numFeatures' | 'image'>,
   numClasses: number,
   embeddingOutput?: string,
 ): Promise<OnnxPredictions> {
@@ -34,6 +36,8 @@ export async function predictWithOnnx(
   }
   const output = graph.outputs[0];
   if (!output) throw new InputError('the ONNX graph has no outputs', modelPath);
+  const numFeatures = dataset.numFeatures;
+  const plan = planOnnxInput(graph.inputs[0], dataset, modelPath);
   const { name: embeddingName, source } = chooseEmbedding(graph, modelPath, embeddingOutput);
   const model = graph.outputs.includes(embeddingName) ? bytes : withExtraOutput(bytes, embeddingName);
   const session = await createSession(ort, model, modelPath);
@@ -45,13 +49,14 @@ export async function predictWithOnnx(
   const outputIsProbability = producerOf(graph, output)?.opType === 'Softmax';
   for (let start = 0; start < n; start += batchSize) {
     const size = Math.min(batchSize, n - start);
-    const input = new ort.Tensor('float32', X.slice(start * numFeatures, (start + size) * numFeatures), [size, numFeatures]);
+    const dims = plan.dims(size);
+    const input = new ort.Tensor('float32', plan.batch(X, start, size), dims);
     let result: Awaited<ReturnType<typeof session.run>>;
     try {
       result = await session.run({ [session.inputNames[0]]: input }, [output, embeddingName]);
     } catch (err) {
       throw new InputError(
-        `onnxruntime could not run the model on [${size}, ${numFeatures}] float32 inputs (the dataset's rows; export it with a dynamic batch axis): ${err instanceof Error ? err.message : String(err)}`,
+        `onnxruntime could not run the model on [${dims.join(', ')}] float32 inputs (the dataset's rows as ${plan.description}; export it with a dynamic batch axis): ${err instanceof Error ? err.message : String(err)}`,
         modelPath,
       );
     }
@@ -75,7 +80,7 @@ export async function predictWithOnnx(
     probs: softmaxRows(logits, numClasses),
     embeddings: embeddings ?? new Float32Array(0),
     embeddingDim,
-    description: `loaded ONNX model ${path.basename(modelPath)} (${graph.nodes.length} nodes), run by onnxruntime on the CPU`,
+    description: `loaded ONNX model ${path.basename(modelPath)} (${graph.nodes.length} nodes) on ${plan.description}, run by onnxruntime on the CPU`,
     embeddingSource: source,
   };
 }

@@ -14,6 +14,8 @@ export const SampleFactorsSchema = z.object({
   memorization: maybe,
   memorizationSoft: maybe,
   memorizationCrossFit: maybe,
+  /** Mid-rank percentile of memorization among this audit's samples (absent in older audits). */
+  memorizationPercentile: maybe.optional(),
   confidence: maybe,
   maxConfidence: maybe,
   negEntropy: maybe,
@@ -127,6 +129,8 @@ export const AuditReportSchema = z.object({
       })
       .optional(),
     memorizationMethod: z.string(),
+    /** model: the audited model's own memorization; head: heads on a loaded model's frozen embeddings (memorizationScale.ts). Absent in older audits. */
+    memorizationScale: z.enum(['model', 'head']).optional(),
     proxyVsMemorizationSpearman: z.number().nullable(),
   }),
   timings: z.record(z.string(), z.number().nonnegative()),

@@ -4,6 +4,7 @@ import type { ComputedFactors } from '../audit/computeFactors';
 import type { MemorizationResult } from '../audit/estimateMemorization';
 import { AuditOptions, HARD_THRESHOLD, MEMORIZED_THRESHOLD } from '../audit/options';
 import { TrainTestSplit } from '../audit/splits';
+import { percentiles } from '../factors/memorizationScale';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { AUDIT_SCHEMA_VERSION, AuditReport, AuditSample, validateAuditReport } from './auditSchema';
 
@@ -21,6 +22,8 @@ export interface ReportInputs {
 export function buildAuditReport(inputs: ReportInputs): AuditReport {
   const { dataset, options, split, factors } = inputs;
   const samples = dataset.ids.map((_, i) => sampleEntry(inputs, i));
+  const ranks = percentiles(samples.map((s) => s.factors.memorization));
+  samples.forEach((s, i) => (s.factors.memorizationPercentile = ranks[i]));
   samples.sort((a, b) => b.difficulty - a.difficulty || a.rank - b.rank);
   samples.forEach((s, r) => (s.rank = r + 1));
   const report: AuditReport = {
@@ -60,6 +63,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       inputSearch: factors.inputSearch,
       nearDuplicates: factors.nearDuplicates,
       memorizationMethod: inputs.memorization?.method ?? 'unavailable: the model was loaded, not trained here',
+      memorizationScale: inputs.model.source === 'loaded' ? 'head' : 'model',
       proxyVsMemorizationSpearman: inputs.memorization?.proxySpearman ?? null,
     },
     timings: inputs.timings,
@@ -86,6 +90,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
   const forgettingEvents = num(d?.forgettingEvents[i]);
   const scored = scoreDifficulty({
     memorization: mem,
+    memorizationScale: inputs.model.source === 'loaded' ? 'head' : 'model',
     similarCount: factors.similar.count[i],
     similarCountCapped: factors.similar.countCapped[i] === 1,
     exactDuplicates: factors.similar.exactDuplicates[i],
@@ -111,6 +116,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       memorization: mem,
       memorizationSoft: num(memorization?.memorizationSoft?.[i]),
       memorizationCrossFit: num(memorization?.crossFit?.[i]),
+      // Set once every sample's memorization is known (buildAuditReport).
+      memorizationPercentile: null,
       confidence: num(d?.confidence[i]),
       maxConfidence: num(d?.maxConfidence[i]),
       negEntropy: num(d?.negEntropy[i]),

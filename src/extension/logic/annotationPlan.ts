@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
+import { memorizedCountText } from '../../core/factors/memorizationScale';
 import { MODERATE_FROM, difficultyLevel, reasonsInWords } from './reasonText';
 
 export interface LineAnnotation {
@@ -59,5 +60,5 @@ export function resolveSource(file: string, baseDir: string): string {
 /** One-line CodeLens summary for the top of the dataset file. */
 export function codeLensTitle(report: AuditReport, stale: boolean): string {
   const s = report.summary;
-  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget · ${s.withSimilarSamples} with near-duplicates · ${s.memorized} memorized${stale ? ' · stale: the file changed since the audit' : ''}`;
+  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget · ${s.withSimilarSamples} with near-duplicates · ${memorizedCountText(report)}${stale ? ' · stale: the file changed since the audit' : ''}`;
 }

@@ -15,7 +15,11 @@ export interface LabelChoice {
  */
 export function labelChoice(firstLine: string, format: 'csv' | 'tsv' | 'jsonl'): LabelChoice {
   // The delimiter is sniffed as the reader does, so a semicolon-separated header splits too.
-  const columns = format === 'jsonl' ? jsonKeys(firstLine) : headerCells(firstLine, sniffDelimiter(firstLine, format === 'tsv' ? '\t' : ',').delimiter);
+  return labelChoiceOf(format === 'jsonl' ? jsonKeys(firstLine) : headerCells(firstLine, sniffDelimiter(firstLine, format === 'tsv' ? '\t' : ',').delimiter));
+}
+
+/** The same choice from the column names themselves (a Parquet schema's top-level columns). */
+export function labelChoiceOf(columns: string[]): LabelChoice {
   const inferred = LABEL_NAMES.map((n) => columns.find((c) => c.toLowerCase() === n)).find((c) => c !== undefined);
   const nonId = columns.filter((c) => c.toLowerCase() !== 'id');
   return { inferred, candidates: [...nonId].reverse() };

@@ -3,6 +3,7 @@ import { carrierRetrainText } from '../../core/forget/carrierText';
 import { labelConflictText, labelConflictsOf } from '../../core/forget/labelConflicts';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
+import { MEMORIZATION_NAMES, memorizationScaleOf, percentiles } from '../../core/factors/memorizationScale';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
 import { resolveSource } from './annotationPlan';
 import { difficultyLevel, reasonsInWords } from './reasonText';
@@ -15,7 +16,8 @@ const IMAGE_FILE = /\.(png|jpe?g)$/i;
  */
 export function toRows(report: AuditReport, forget: ForgetReport | null = null, datasetPath?: string): SampleRow[] {
   const verdicts = new Map((forget?.samples ?? []).map((s) => [s.id, s.verdict]));
-  return report.samples.map((s) => {
+  const ranks = memorizationRanks(report);
+  return report.samples.map((s, i) => {
     const verdict = verdicts.get(s.id);
     const image = datasetPath ? imageInDataset(s, datasetPath) : undefined;
     return {
@@ -26,6 +28,7 @@ export function toRows(report: AuditReport, forget: ForgetReport | null = null, 
       difficulty: s.difficulty,
       reason: reasonsInWords(s)[0] ?? '',
       memorization: s.factors.memorization,
+      memorizationPercentile: ranks[i],
       confidence: s.factors.confidence,
       similarCount: s.factors.similarCount,
       entanglement: s.factors.entanglement,
@@ -62,14 +65,15 @@ export function toMeta(report: AuditReport, stale: boolean, extra: Pick<ReportMe
     trainAccuracy: report.model.trainAccuracy,
     testAccuracy: report.model.testAccuracy,
     summary: report.summary,
+    memorizationScale: memorizationScaleOf(report),
     stale,
     createdAt: report.createdAt,
     ...extra,
   };
 }
 
-/** `labelOf`: the label of another sample by id (for the near-copies with another label). */
-export function toDetail(sample: AuditSample, labelOf: (id: string) => string | undefined = () => undefined): SampleDetail {
+/** `scale`: which model's memorization this is; `labelOf`: another sample's label by id (for its label conflicts). */
+export function toDetail(sample: AuditSample, scale: 'model' | 'head' = 'model', labelOf: (id: string) => string | undefined = () => undefined): SampleDetail {
   const { similarIds, similarities, labelConflictIds: _ids, labelConflictSimilarities: _sims, ...factors } = sample.factors;
   const conflicts = labelConflictsOf(sample, labelOf);
   return {
@@ -77,6 +81,7 @@ export function toDetail(sample: AuditSample, labelOf: (id: string) => string | 
     label: sample.label,
     difficulty: sample.difficulty,
     reasons: reasonsInWords(sample),
+    memorization: memorizationText(scale, sample.factors.memorization, sample.factors.memorizationPercentile),
     contributions: sample.contributions,
     factors,
     similar: similarIds.map((id, k) => ({ id, similarity: similarities[k] })),
@@ -108,14 +113,27 @@ export function toForgetSummary(forget: ForgetReport, htmlReport: string | null)
   };
 }
 
+/** Each sample's memorization percentile: the report's, or computed for audits from before it had one. */
+function memorizationRanks(report: AuditReport): Array<number | null> {
+  if (report.samples.every((s) => s.factors.memorizationPercentile !== undefined)) return report.samples.map((s) => s.factors.memorizationPercentile ?? null);
+  return percentiles(report.samples.map((s) => s.factors.memorization));
+}
+
+/** "head memorization 0.06 (above 97% of samples)": a head's value means something only by rank. */
+export function memorizationText(scale: 'model' | 'head', value: number | null, percentile: number | null | undefined): string {
+  const shown = value === null ? 'n/a' : value.toFixed(2);
+  const rank = scale === 'head' && percentile !== null && percentile !== undefined ? ` (above ${Math.floor(percentile * 100)}% of samples)` : '';
+  return `${MEMORIZATION_NAMES[scale]} ${shown}${rank}`;
+}
+
 /** Plain-text hover / tooltip breakdown of one sample (rendered as Markdown by the caller, escaped). */
-export function breakdownLines(sample: AuditSample): string[] {
+export function breakdownLines(sample: AuditSample, scale: 'model' | 'head' = 'model'): string[] {
   const f = sample.factors;
   const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
   return [
     `${difficultyLevel(sample.difficulty)}: difficulty ${sample.difficulty.toFixed(2)} (rank ${sample.rank})`,
     ...reasonsInWords(sample).map((r) => `• ${r}`),
-    `memorization ${fmt(f.memorization)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
+    `${memorizationText(scale, f.memorization, f.memorizationPercentile)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
     `near-duplicates ${f.similarCount}${f.similarCountCapped ? '+' : ''} · label disagreement ${fmt(f.labelDisagreement)} · loss ${fmt(f.loss)} · margin ${fmt(f.margin)}`,
   ];
 }

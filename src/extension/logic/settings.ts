@@ -74,9 +74,11 @@ export interface AuditKey {
   label?: string;
   /** Only in thorough mode: fast mode trains no subsample models. */
   k?: number;
+  /** The content hashes of the user's model and precomputed outputs (modelChoice.ts). */
+  userModel?: string;
 }
 
-export function auditKey(settings: Settings, label: string | undefined): AuditKey {
+export function auditKey(settings: Settings, label: string | undefined, userModel?: string): AuditKey {
   return {
     mode: settings.mode,
     seed: settings.seed,
@@ -84,5 +86,6 @@ export function auditKey(settings: Settings, label: string | undefined): AuditKe
     backend: settings.backend,
     ...(label ? { label } : {}),
     ...(settings.mode === 'thorough' ? { k: settings.k } : {}),
+    ...(userModel ? { userModel } : {}),
   };
 }

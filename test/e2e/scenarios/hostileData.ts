@@ -9,7 +9,8 @@ import { Scenario } from '../scenario';
 import { globalInFrames } from '../security';
 import { HOSTILE_IDS, PWNED_FLAG } from '../workspace/hostileCsv';
 import { latestAudit } from '../workspace/results';
-import { check, cursorLine, expandedPane, followProgress, goToLine, hoverLine, panelFrame, panelSampleCount, poll, runCommand } from '../workbench';
+import { check, cursorLine, expandedPane, goToLine, hoverLine, poll, runCommand } from '../workbench';
+import { auditedPanel } from './panelChecks';
 
 export const hostileData: Scenario = {
   name: 'hostile-data',
@@ -19,15 +20,7 @@ export const hostileData: Scenario = {
     const name = path.basename(file);
     await openFromExplorer(page, name);
     await runCommand(page, 'ForgetLens: Audit Dataset');
-    const progress = await followProgress(page, `ForgetLens: auditing ${name}`, 20_000, 200_000);
-    check(progress.finished, `the audit of ${name} finishes (${progress.messages.at(-1) ?? 'no progress notification'})`);
-    const panel = await panelFrame(page, 30_000);
-    await csp.watch(panel);
-    const count = await poll(page, async () => {
-      const c = await panelSampleCount(panel);
-      return c.total === rows ? c : undefined;
-    }, 15_000);
-    check(count !== undefined, `the panel lists the ${rows} rows of ${name}`);
+    const panel = await auditedPanel(page, csp, name, rows);
 
     // The hostile ids are in the table as text, exactly as in the file.
     const ids = await panel.$$eval('table.samples tbody tr[data-id] td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''));

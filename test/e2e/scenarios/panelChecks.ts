@@ -1,5 +1,20 @@
-import { Frame } from 'playwright-core';
-import { check, poll } from '../workbench';
+import { Frame, Page } from 'playwright-core';
+import { CspMonitor } from '../security';
+import { check, followProgress, panelFrame, panelSampleCount, poll } from '../workbench';
+
+/** The audit of `name` just started: its progress finishes and the panel (watched for CSP violations) lists all `rows`. */
+export async function auditedPanel(page: Page, csp: CspMonitor, name: string, rows: number): Promise<Frame> {
+  const progress = await followProgress(page, `ForgetLens: auditing ${name}`, 20_000, 200_000);
+  check(progress.finished, `the audit of ${name} finishes (${progress.messages.at(-1) ?? 'no progress notification'})`);
+  const panel = await panelFrame(page, 30_000);
+  await csp.watch(panel);
+  const count = await poll(page, async () => {
+    const c = await panelSampleCount(panel);
+    return c.total === rows ? c : undefined;
+  }, 15_000);
+  check(count !== undefined, `the panel lists the ${rows} rows of ${name} (${(await panelSampleCount(panel)).text})`);
+  return panel;
+}
 
 /**
  * The panel's two overview charts are drawn: a difficulty histogram with bars and a scatter with

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeBigCsv } from './bigCsv';
+import { CompressedDataset, writeCompressedWine } from './compressedCsv';
 import { HostileDataset, writeHostileCsv } from './hostileCsv';
 import { ImageFolderDataset, writeImageFolder } from './imageFolder';
 
@@ -13,6 +14,8 @@ export interface Workspace {
   clothes: ImageFolderDataset;
   hostile: HostileDataset;
   big: { file: string; rows: number };
+  /** scikit-learn's wine as wine.csv.gz, class column "cultivar". */
+  wine: CompressedDataset;
   /** A deletion request: ids of digits, one per line. */
   request: { file: string; ids: string[] };
 }
@@ -32,6 +35,7 @@ export function prepareWorkspace(dir: string): Workspace {
     clothes: writeImageFolder(path.join(dir, 'clothes')),
     hostile: writeHostileCsv(path.join(dir, 'hostile.csv')),
     big: writeBigCsv(digits, path.join(dir, 'big.csv'), 6),
+    wine: writeCompressedWine(path.join(dir, 'wine.csv.gz')),
     request: { file: request, ids: REQUEST_IDS },
   };
 }

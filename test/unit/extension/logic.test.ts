@@ -73,7 +73,7 @@ test('sample detail: each near-copy with another label, with that label looked u
   const r = report([sample('s1', 0.9, 5, 'x.csv', 'cat'), sample('s2', 0.8, 9, 'x.csv', 'dog')]);
   Object.assign(r.samples[0].factors, { labelConflictIds: ['s2', 'gone'], labelConflictSimilarities: [0.995, 0.99] });
   const labels = new Map(r.samples.map((s) => [s.id, s.label]));
-  const detail = toDetail(r.samples[0], (id) => labels.get(id));
+  const detail = toDetail(r.samples[0], 'model', (id) => labels.get(id));
   assert.deepEqual(detail.labelConflicts?.map((c) => [c.id, c.label]), [['s2', 'dog']], 'an id the audit does not know is dropped');
   assert.match(detail.labelConflicts![0].text, /^s2 \(cosine 0\.995\): a near-copy labelled dog: a label conflict, not a carrier/);
   assert.equal('labelConflictIds' in detail.factors, false);
