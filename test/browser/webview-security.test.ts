@@ -170,9 +170,12 @@ test('hostile dataset cells in the results panel run nothing and trigger no CSP 
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', id: rows[2].id });
     assert.equal(await page.evaluate('document.activeElement.getAttribute("data-id")'), rows[2].id, 'focus stays on the selected row');
     await page.keyboard.press('End');
+    await waitUntil(page, `document.activeElement?.getAttribute('data-id') === ${JSON.stringify(rows[rows.length - 1].id)}`);
     await page.keyboard.press(' ');
     assert.deepEqual((await posted(page)).at(-1), { type: 'detail', id: rows[rows.length - 1].id }, 'End reaches the last of all rows');
     await page.keyboard.press('Home');
+    // Under load the grid redraws after the key: PageDown must start from the first row, not the last.
+    await waitUntil(page, `document.activeElement?.getAttribute('data-id') === ${JSON.stringify(rows[0].id)}`);
     await page.keyboard.press('PageDown');
     const focused = await page.evaluate('document.activeElement.getAttribute("data-id")');
     const paged = rows.findIndex((r) => r.id === focused);
