@@ -148,6 +148,6 @@ async function obtainAudit(dataset: Dataset, options: ForgetAuditOptions, ctx?: 
     await initBackend(options.backend);
     return { audit, source: { origin: 'reused', path: options.auditFile, createdAt: audit.createdAt, settings: audit.settings } };
   }
-  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers, queue: options.queue }, {}, ctx)).report;
   return { audit, source: { origin: 'run now', path: null, createdAt: audit.createdAt, settings: audit.settings } };
 }
