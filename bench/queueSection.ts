@@ -74,7 +74,7 @@ function timedCli(args: string[], cwd: string): Promise<number> {
 export async function forgetMeasurements(): Promise<ForgetTimed[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-bench-forget-'));
   try {
-    fs.writeFileSync(path.join(dir, 'request.txt'), Array.from({ length: 30 }, (_, i) => `d${i * 50}`).join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'request.txt'), Array.from({ length: 30 }, (_, i) => `d${1 + i * 50}`).join('\n') + '\n');
     const args = (out: string) => ['forget', DIGITS, '--forget', 'request.txt', ...FORGET_ARGS, '--out', out];
     const samples = (out: string) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(dir, out, 'forget-audit.json'), 'utf8')).samples);
     const local = await timedCli(args('local'), dir);

@@ -10,6 +10,7 @@ import { sizeArchitecture } from '../../src/core/model/mlp';
 import { HostData, trainSubsetModelsInParallel } from '../../src/core/model/parallelSubsetModels';
 import { randomSubsets } from '../../src/core/model/subsetModels';
 import { trainSubsetModelsOnQueue } from '../../src/core/queue/coordinator';
+import { simulatedDeletionsOnQueue } from '../../src/core/queue/deletionOnQueue';
 import { runCli } from '../helpers/cli';
 import { spawnCli } from '../helpers/cliProcess';
 import { DIGITS_CSV, readDigits } from '../helpers/digits';
@@ -290,6 +291,23 @@ test('queue: validate’s simulated deletion requests (two at once, on two worke
     local.dispose();
     queued.dispose();
   }
+});
+
+test('queue: a simulated deletion that reuses the dataset’s audit.json (as calibrate does) equals `forget --audit` here', async () => {
+  const server = await redis();
+  worker(server.url);
+  localReport(0);
+  const auditFile = path.join(dir, 'local-0', 'audit.json');
+  fs.writeFileSync(path.join(dir, 'reuse.txt'), 'd5\nd17\n');
+  const settings = { algorithms: ['finetune' as const], retrainSeeds: 1, epochs: 3 };
+  const local = runCli(['forget', DIGITS_CSV, '--forget', 'reuse.txt', '--audit', auditFile, '--algorithms', 'finetune', '--retrain-seeds', '1', '--epochs', '3', '--out', 'reuse-local'], dir);
+  assert.equal(local.status, 0, local.stderr);
+  const request = { ids: ['d5', 'd17'], options: { ...settings, auditFile }, requestFile: 'reuse.txt' };
+  const [queued] = await simulatedDeletionsOnQueue(DIGITS_CSV, [request], { url: server.url, onProgress: () => undefined });
+  const mine = JSON.parse(fs.readFileSync(path.join(dir, 'reuse-local', 'forget-audit.json'), 'utf8'));
+  assert.equal(queued.auditSource?.origin, 'reused');
+  assert.equal(queued.auditSource?.path, auditFile, 'the report names the coordinator’s audit file, not the worker’s copy');
+  assert.deepEqual(withoutTimes(JSON.parse(JSON.stringify(queued))), withoutTimes(mine));
 });
 
 test('queue: a bad --queue URL is refused before anything runs (exit 2), the password not echoed', () => {

@@ -12,6 +12,7 @@ import { QueueRunSettings, runPayloadsOnQueue } from './queueRun';
 /**
  * One simulated deletion request: forget these ids, with these settings and seed. `requestFile`
  * only names the request in the report (as a local `forget --forget FILE` would); it is not sent.
+ * `options.auditFile` (the dataset's audit.json, reused as `forget --audit` does) goes to Redis as a blob.
  */
 export interface SimulatedDeletion {
   ids: string[];
@@ -50,14 +51,27 @@ export function deletionOptions(partial: Partial<ForgetAuditOptions>): DeletionO
 export async function simulatedDeletionsOnQueue(dataPath: string, requests: SimulatedDeletion[], settings: QueueRunSettings, ctx?: JobContext): Promise<ForgetReport[]> {
   const file = fs.readFileSync(dataPath);
   const fileHash = blobHash(file);
-  const payloads: DeletionJobPayload[] = requests.map((r, k) => ({ v: 1, runId: '', fileHash, fileName: path.basename(dataPath), k, ids: r.ids, options: deletionOptions(r.options) }));
+  const audits = new Map(requests.filter((r) => r.options.auditFile).map((r) => [r.options.auditFile!, fs.readFileSync(r.options.auditFile!)]));
+  const payloads: DeletionJobPayload[] = requests.map((r, k) => ({
+    v: 1,
+    runId: '',
+    fileHash,
+    ...(r.options.auditFile ? { auditHash: blobHash(audits.get(r.options.auditFile)!) } : {}),
+    fileName: path.basename(dataPath),
+    k,
+    ids: r.ids,
+    options: deletionOptions(r.options),
+  }));
   const texts = await runPayloadsOnQueue(
     DELETION_JOB,
     payloads,
     {
       what: 'simulated deletion',
-      publish: (redis) => publishBlob(redis, file),
-      decode: (body, k) => decodeDeletionResult(body, { data: dataPath, request: requests[k].requestFile }),
+      publish: async (redis) => {
+        await publishBlob(redis, file);
+        for (const audit of audits.values()) await publishBlob(redis, audit);
+      },
+      decode: (body, k) => decodeDeletionResult(body, { data: dataPath, request: requests[k].requestFile, audit: requests[k].options.auditFile }),
     },
     settings,
     ctx,

@@ -76,6 +76,8 @@ export const DeletionJobSchema = z.strictObject({
   runId: hex64,
   /** The data file's bytes, by sha-256; its name's extension tells the reader the format. */
   fileHash: hex64,
+  /** The dataset's audit.json to reuse (as `forget --audit` does), by sha-256; absent: the worker runs the audit. */
+  auditHash: hex64.optional(),
   fileName: z
     .string()
     .regex(/^[^/\\\0]{1,255}$/, 'expected a plain file name')

@@ -115,9 +115,10 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
 
   const deletion = async (payload: DeletionJobPayload, signal?: AbortSignal) => {
     const file = new Uint8Array(await fetchBlob(redis, payload.fileHash));
+    const audit = payload.auditHash ? new Uint8Array(await fetchBlob(redis, payload.auditHash)) : undefined;
     const key = JSON.stringify([DELETION_JOB, payload.options.backend]);
     const thread = threadFor(key, () => new ThreadTrainer<TaskJob, TaskDone>(key, { backend: payload.options.backend } satisfies TaskWorkerData, 'taskWorker'));
-    const job: TaskJob = { kind: 'deletion', file, fileName: payload.fileName, ids: payload.ids, options: payload.options };
+    const job: TaskJob = { kind: 'deletion', file, fileName: payload.fileName, audit, ids: payload.ids, options: payload.options };
     const encode = (done: TaskDone) => encodeDeletionResult(Buffer.from(done.body), done.backend, id);
     return runOnThread(payload.runId, payload.k, 'simulated deletion', thread, () => thread.train(job, [file.buffer as ArrayBuffer]), encode, signal);
   };

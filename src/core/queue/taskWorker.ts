@@ -11,7 +11,7 @@ import { threadData } from '../model/threadData';
 import { Mlp } from '../model/mlp';
 import type { HostData } from '../model/parallelSubsetModels';
 import { serveJobs } from '../util/workerPool';
-import { DATA_PLACEHOLDER, REQUEST_PLACEHOLDER, replacePathInJson } from './deletionCodec';
+import { PLACEHOLDERS, replacePathInJson } from './deletionCodec';
 import type { DeletionOptions } from './jobSchema';
 import { decodeContext, encodeUnlearnResult } from './unlearnCodec';
 
@@ -24,7 +24,7 @@ export interface TaskWorkerData {
 
 export type TaskJob =
   | { kind: 'unlearn'; context: Uint8Array; name: string; steps: Array<{ algorithm: string; forgetSet: number; retainSet: number; params?: Record<string, number> }>; workerId: string }
-  | { kind: 'deletion'; file: Uint8Array; fileName: string; ids: string[]; options: DeletionOptions };
+  | { kind: 'deletion'; file: Uint8Array; fileName: string; audit?: Uint8Array; ids: string[]; options: DeletionOptions };
 
 /** The result's bytes, ready to store; `seconds` the compute time. */
 export interface TaskDone {
@@ -66,10 +66,13 @@ if (parentPort) {
       fs.writeFileSync(dataPath, job.file);
       const forgetFile = path.join(dir, 'request.txt');
       fs.writeFileSync(forgetFile, job.ids.join('\n') + '\n');
-      const report = await runForgetAudit(dataPath, { ...job.options, forgetFile, workers: 1 });
+      const auditFile = job.audit ? path.join(dir, 'audit.json') : undefined;
+      if (auditFile) fs.writeFileSync(auditFile, job.audit!);
+      const report = await runForgetAudit(dataPath, { ...job.options, forgetFile, auditFile, workers: 1 });
       // The coordinator puts its own paths back: the report must not depend on where a worker kept the files.
-      let json = replacePathInJson(JSON.stringify(report), dataPath, DATA_PLACEHOLDER);
-      json = replacePathInJson(json, forgetFile, REQUEST_PLACEHOLDER);
+      let json = replacePathInJson(JSON.stringify(report), dataPath, PLACEHOLDERS.data);
+      json = replacePathInJson(json, forgetFile, PLACEHOLDERS.request);
+      if (auditFile) json = replacePathInJson(json, auditFile, PLACEHOLDERS.audit);
       return new Uint8Array(gzipSync(json));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
