@@ -19,7 +19,7 @@ import { extensionLoadSection, measureExtensionLoad } from './extensionLoadSecti
 import { headlineSection } from './headlineSection';
 import { keptSections } from './keptSections';
 import { READING_NOTES } from './notes';
-import { forgetMeasurements, queueMeasurements, queueSection } from './queueSection';
+import { cliMeasurements, queueMeasurements, queueSection } from './queueSection';
 import { readingSection } from './readingSection';
 import { memorizationSection } from './memorizationSection';
 import { replaceSection } from './replaceSection';
@@ -115,7 +115,7 @@ async function queueOnly(): Promise<void> {
   const digits = await benchData('digits', DIGITS);
   const runs = await queueMeasurements(digits, QUEUE_K);
   const section =
-    queueSection(digits, QUEUE_K, runs, await forgetMeasurements()) +
+    queueSection(digits, QUEUE_K, runs, await cliMeasurements()) +
     `\n\nMeasured alone (\`BENCH_ONLY=queue\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started` +
     (loadBefore > os.cpus().length * 0.5 ? ': **under load from other processes, so the times are inflated and noisy; read the ratios, not the seconds**.' : '.');
   const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   sections.push(thoroughSection([digits, fashion10k], settings));
 
   console.log('thorough mode on the queue…');
-  sections.push(queueSection(digits, QUEUE_K, await queueMeasurements(digits, QUEUE_K), await forgetMeasurements()));
+  sections.push(queueSection(digits, QUEUE_K, await queueMeasurements(digits, QUEUE_K), await cliMeasurements()));
 
   console.log('headline: fast audit versus the PyTorch subsample estimator…');
   const headlineData: Array<{ data: BenchData; fast: AuditRun }> = [];
