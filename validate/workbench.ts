@@ -82,7 +82,8 @@ export class Workbench {
   thoroughAudit(key: DatasetKey): Promise<AuditReport> {
     return this.once(this.audits, key, `thorough audit of ${key} (K=${this.config.k})`, async () => {
       const { config } = this;
-      return (await runAudit(this.dataset(key).path, { mode: 'thorough', k: config.k, seed: config.seed, epochs: config.epochs, queue: this.queue })).report;
+      // Seeds run at once with a queue; the audit's own model still trains here, and one TF.js engine trains one model at a time.
+      return oneAtATime(async () => (await runAudit(this.dataset(key).path, { mode: 'thorough', k: config.k, seed: config.seed, epochs: config.epochs, queue: this.queue })).report);
     });
   }
 
@@ -115,6 +116,15 @@ export class Workbench {
     cache.set(key, promise);
     return promise;
   }
+}
+
+let localTraining: Promise<unknown> = Promise.resolve();
+
+/** Run `work` after every earlier call has settled: the work that trains on this process's TF.js engine. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = localTraining.then(work, work);
+  localTraining = next.catch(() => undefined);
+  return next;
 }
 
 /** User + system CPU time of this process, worker threads included. */
