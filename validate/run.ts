@@ -1,8 +1,10 @@
 // `npm run validate`: measure each claim on real data over several seeds and add the run to docs/VALIDATION.md.
 // Options: --seeds N (seeds 0..N−1), --datasets a,b (keep only these), --smoke (the tiny CI configuration),
 // --out FILE (add the run to FILE instead; a missing FILE is created). --smoke without --out only prints.
+// --queue redis://… (each forget audit and each subsample model a job for `forgetlens worker`s; same result).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseQueueUrl } from '../src/core/queue/connection';
 import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { FULL_CONFIG, SMOKE_CONFIG, sizedConfig } from './config';
 import { engineVersion } from './engine';
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   const out = outArg ? path.resolve(outArg) : smoke ? undefined : path.join(__dirname, '..', 'docs', 'VALIDATION.md');
   // Read before the run: the run measures this commit, whatever happens to the tree meanwhile.
   const engine = engineVersion();
-  const result = await runValidation(config);
+  const queue = option(args, '--queue');
+  if (queue) parseQueueUrl(queue);
+  const result = await runValidation(config, { queue });
   const section = renderRun(result, engine);
   console.log(section);
   if (out) {

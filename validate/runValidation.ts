@@ -28,27 +28,33 @@ export interface ValidationResult {
 /** The claims in SCIENCE.md order, then ForgetLens's own; within a seed each reuses the audits earlier claims ran. */
 export const CLAIMS: ClaimSpec[] = [memorizationProxyClaim, memorizationTowClaim, entanglementTowClaim, rumClaim, copiesClaim, agreementClaim, difficultyClaim];
 
-/** Every claim on each of its datasets once per seed (one workbench per seed, so no audit is shared across seeds), then judged. */
-export async function runValidation(config: ValidationConfig): Promise<ValidationResult> {
+/**
+ * Every claim on each of its datasets once per seed (one workbench per seed, so no audit is shared
+ * across seeds), then judged. With `queue` (a redis:// URL) every audit's models and every forget
+ * audit are jobs there, and the seeds run at once so that the fleet has work; the result is the same.
+ */
+export async function runValidation(config: ValidationConfig, execution: { queue?: string } = {}): Promise<ValidationResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const cpuStarted = cpuSeconds();
-  const measured = new Map<string, Measurement[]>();
-  const runs: RunRecord[] = [];
-  for (const seed of config.seeds) {
-    const bench = new Workbench({ ...config, seed });
+  const measureSeed = async (seed: number) => {
+    const bench = new Workbench({ ...config, seed }, execution.queue);
     try {
+      const measured = new Map<string, Measurement>();
       for (const claim of CLAIMS) {
-        for (const key of claim.datasets(config)) {
-          const id = `${claim.id}/${key}`;
-          measured.set(id, [...(measured.get(id) ?? []), await claim.measure(bench, key)]);
-        }
+        for (const key of claim.datasets(config)) measured.set(`${claim.id}/${key}`, await claim.measure(bench, key));
       }
-      runs.push(...bench.runLog.map((r) => ({ ...r, what: `seed ${seed}: ${r.what}` })));
+      return { measured, runs: bench.runLog.map((r) => ({ ...r, what: `seed ${seed}: ${r.what}` })) };
     } finally {
       bench.dispose();
     }
-  }
+  };
+  const perSeed = [];
+  if (execution.queue) perSeed.push(...(await Promise.all(config.seeds.map(measureSeed))));
+  else for (const seed of config.seeds) perSeed.push(await measureSeed(seed));
+  const measured = new Map<string, Measurement[]>();
+  for (const seed of perSeed) for (const [id, m] of seed.measured) measured.set(id, [...(measured.get(id) ?? []), m]);
+  const runs: RunRecord[] = perSeed.flatMap((seed) => seed.runs);
   const claims = CLAIMS.map((claim) =>
     judgeClaim(
       claim,

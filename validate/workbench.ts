@@ -3,7 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAudit } from '../src/core/audit/runAudit';
 import { runForgetAudit } from '../src/core/forget/runForgetAudit';
+import { readForgetIds } from '../src/core/forget/forgetIds';
 import { ForgetReport } from '../src/core/forget/schema';
+import { simulatedDeletionsOnQueue } from '../src/core/queue/deletionOnQueue';
 import { AuditReport } from '../src/core/report/auditSchema';
 import { ValidationConfig } from './config';
 import { appendNearCopies, mislabel } from './data/plant';
@@ -41,7 +43,11 @@ export class Workbench {
   private readonly forgetAudits = new Map<string, Promise<ForgetReport>>();
   readonly runLog: RunRecord[] = [];
 
-  constructor(readonly config: ValidationConfig) {
+  /** `queue`: a redis:// URL; each forget audit (a simulated deletion request) and each subsample model becomes a job there. */
+  constructor(
+    readonly config: ValidationConfig,
+    private readonly queue?: string,
+  ) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-validate-'));
   }
 
@@ -76,7 +82,8 @@ export class Workbench {
   thoroughAudit(key: DatasetKey): Promise<AuditReport> {
     return this.once(this.audits, key, `thorough audit of ${key} (K=${this.config.k})`, async () => {
       const { config } = this;
-      return (await runAudit(this.dataset(key).path, { mode: 'thorough', k: config.k, seed: config.seed, epochs: config.epochs })).report;
+      // Seeds run at once with a queue; the audit's own model still trains here, and one TF.js engine trains one model at a time.
+      return oneAtATime(async () => (await runAudit(this.dataset(key).path, { mode: 'thorough', k: config.k, seed: config.seed, epochs: config.epochs, queue: this.queue })).report);
     });
   }
 
@@ -85,14 +92,12 @@ export class Workbench {
     const key = `${dataset.key}-${dataset.variant}-${setName}`;
     return this.once(this.forgetAudits, key, `forget audit ${key} (${ids.length} samples${options.rum ? ', RUM' : ''})`, () => {
       const { config } = this;
-      return runForgetAudit(dataset.path, {
-        forgetFile: writeIdList(this.dir, key, ids),
-        algorithms: config.algorithms,
-        retrainSeeds: config.retrainSeeds,
-        rum: options.rum ?? false,
-        seed: config.seed,
-        epochs: config.epochs,
-      });
+      const forgetFile = writeIdList(this.dir, key, ids);
+      const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, rum: options.rum ?? false, seed: config.seed, epochs: config.epochs };
+      if (!this.queue) return runForgetAudit(dataset.path, { ...settings, forgetFile });
+      const request = { ids: readForgetIds(forgetFile), options: settings, requestFile: forgetFile };
+      const onProgress = () => undefined;
+      return simulatedDeletionsOnQueue(dataset.path, [request], { url: this.queue, onProgress }).then(([report]) => report);
     });
   }
 
@@ -111,6 +116,15 @@ export class Workbench {
     cache.set(key, promise);
     return promise;
   }
+}
+
+let localTraining: Promise<unknown> = Promise.resolve();
+
+/** Run `work` after every earlier call has settled: the work that trains on this process's TF.js engine. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = localTraining.then(work, work);
+  localTraining = next.catch(() => undefined);
+  return next;
 }
 
 /** User + system CPU time of this process, worker threads included. */

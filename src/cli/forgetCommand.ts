@@ -55,7 +55,7 @@ export function registerForgetCommand(program: Command): void {
     .option('--carriers <n>', 'candidate carriers per requested sample in each of input and model space (same label)', wholeNumber, 5)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
-    .option('--queue <url>', 'train the retrained reference models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
+    .option('--queue <url>', 'run the models (cross-fit, retrains, carrier retrain) and every unlearning run as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: ForgetFlags) => {

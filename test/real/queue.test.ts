@@ -10,11 +10,14 @@ import { sizeArchitecture } from '../../src/core/model/mlp';
 import { HostData, trainSubsetModelsInParallel } from '../../src/core/model/parallelSubsetModels';
 import { randomSubsets } from '../../src/core/model/subsetModels';
 import { trainSubsetModelsOnQueue } from '../../src/core/queue/coordinator';
+import { simulatedDeletionsOnQueue } from '../../src/core/queue/deletionOnQueue';
 import { runCli } from '../helpers/cli';
 import { spawnCli } from '../helpers/cliProcess';
 import { DIGITS_CSV, readDigits } from '../helpers/digits';
 import { TestRedis, WorkerProcess, startRedis, startWorker, waitFor } from '../helpers/redisServer';
 import { tempDir } from '../helpers/tempFiles';
+import { SMOKE_CONFIG } from '../../validate/config';
+import { Workbench } from '../../validate/workbench';
 
 // Real redis-server on loopback, real `forgetlens worker` processes, real digits. Small K and few
 // epochs keep each run to seconds; what is checked does not depend on the model's quality.
@@ -197,7 +200,17 @@ test('queue: a worker fails jobs that are not ForgetLens jobs or whose payload b
   try {
     const foreign = await queue.add('shell.exec', { command: 'rm -rf /' });
     const malformed = await queue.add('forgetlens.subset-model', { v: 1, k: -1, extra: 'x' });
-    await waitFor(() => (w.log().match(/failed:/g) ?? []).length >= 2, 20_000, () => w.log());
+    const hash = 'a'.repeat(64);
+    const unlearning = { v: 1, runId: hash, datasetHash: hash, contextHash: hash, k: 0, name: 'x', steps: [{ algorithm: 'rm -rf', forgetSet: 0, retainSet: 1 }], backend: 'auto' };
+    const badAlgorithm = await queue.add('forgetlens.unlearning', unlearning);
+    const deletion = { v: 1, runId: hash, fileHash: hash, fileName: '../../etc/passwd', k: 0, ids: ['a'], options: {} };
+    const badPath = await queue.add('forgetlens.simulated-deletion', deletion);
+    await waitFor(() => (w.log().match(/failed:/g) ?? []).length >= 4, 20_000, () => w.log());
+    for (const [job, where] of [[badAlgorithm, 'steps.0.algorithm'], [badPath, 'fileName']] as const) {
+      const failed = await queue.getJob(job.id!);
+      assert.equal(await failed!.getState(), 'failed');
+      assert.match(failed!.failedReason, new RegExp(`invalid ForgetLens job payload: ${where.replaceAll('.', '\\.')}`));
+    }
     const a = await queue.getJob(foreign.id!);
     const b = await queue.getJob(malformed.id!);
     assert.equal(await a!.getState(), 'failed');
@@ -210,24 +223,91 @@ test('queue: a worker fails jobs that are not ForgetLens jobs or whose payload b
   }
 });
 
-test('queue: forget --queue trains the retrained reference models on the queue; verdicts and evidence equal the local run', async () => {
+/** A forget report minus its clock readings (and the summary's time ratio): every per-sample score and every metric stays. */
+function withoutTimes(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[\d.]+× the time/g, '(time)');
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (value && typeof value === 'object') {
+    const kept = Object.entries(value).filter(([key]) => !['seconds', 'relativeTime', 'startedAt', 'finishedAt', 'createdAt'].includes(key));
+    return Object.fromEntries(kept.map(([key, v]) => [key, withoutTimes(v)]));
+  }
+  return value;
+}
+
+function jobsDone(w: WorkerProcess, what: string): string[] {
+  return [...w.log().matchAll(new RegExp(`${what} (\\d+) of run (\\w+) done`, 'g'))].map((m) => `${m[2]}:${m[1]}`);
+}
+
+test('queue: forget --queue runs retrains, carrier retrain and every unlearning run (RUM too) as jobs; a worker killed -9 mid-job, then a rerun that reuses all; the report equals the local one', async () => {
   const server = await redis();
-  const w = worker(server.url);
+  const doomed = worker(server.url);
   fs.writeFileSync(path.join(dir, 'request.txt'), 'd5\nd17\nd100\n');
-  const args = ['forget', DIGITS_CSV, '--forget', 'request.txt', '--algorithms', 'finetune', '--retrain-seeds', '2', '--epochs', '3'];
+  const args = ['forget', DIGITS_CSV, '--forget', 'request.txt', '--algorithms', 'finetune,neggrad+', '--rum', '--retrain-seeds', '2', '--epochs', '3'];
   const local = runCli([...args, '--out', 'forget-local'], dir);
   assert.equal(local.status, 0, local.stderr);
-  const queued = await spawnCli([...args, '--out', 'forget-queued', '--queue', server.url], dir).done;
+  const run = spawnCli([...args, '--out', 'forget-queued', '--queue', server.url], dir);
+  await waitFor(() => doomed.log().includes('took unlearning run'), 120_000, () => `no unlearning job was taken: ${doomed.log()}`);
+  doomed.child.kill('SIGKILL');
+  const rescuer = worker(server.url);
+  const queued = await run.done;
   assert.equal(queued.status, 0, queued.stderr);
-  assert.equal(trainedModels(w).length, 2, 'both retrains ran on the worker');
+  assert.match(queued.stderr, /unlearning: 5\/5 unlearning runs on the queue · \d+ workers? seen/);
+  // finetune, neggrad+, RUM, its control, and salun (RUM's recipe's other algorithm): five runs, each once.
+  const unlearned = [...jobsDone(doomed, 'unlearning run'), ...jobsDone(rescuer, 'unlearning run')];
+  assert.equal(unlearned.length, 5, `${doomed.log()}\n${rescuer.log()}`);
+  assert.equal(new Set(unlearned).size, 5);
+  assert.ok(jobsDone(rescuer, 'unlearning run').length >= 1, 'the killed worker’s unlearning job was taken over');
+  // The fast audit's two cross-fit models, two retrains without F and two without F and its carriers.
+  assert.equal(jobsDone(doomed, 'model').length + jobsDone(rescuer, 'model').length, 6);
   const read = (out: string) => JSON.parse(fs.readFileSync(path.join(dir, out, 'forget-audit.json'), 'utf8'));
-  const [a, b] = [read('forget-queued'), read('forget-local')];
-  assert.deepEqual(a.samples, b.samples);
-  const { seconds: sa, ...retrainA } = a.retrain;
-  const { seconds: sb, ...retrainB } = b.retrain;
-  void sa;
-  void sb;
-  assert.deepEqual(retrainA, retrainB);
+  assert.deepEqual(withoutTimes(read('forget-queued')), withoutTimes(read('forget-local')));
+
+  const before = rescuer.log().length;
+  const rerun = await spawnCli([...args, '--out', 'forget-rerun', '--queue', server.url], dir).done;
+  assert.equal(rerun.status, 0, rerun.stderr);
+  assert.doesNotMatch(rescuer.log().slice(before), / done in /, 'the rerun computed nothing again');
+  assert.deepEqual(withoutTimes(read('forget-rerun')), withoutTimes(read('forget-local')));
+});
+
+test('queue: validate’s simulated deletion requests (two at once, on two workers) give the same forget reports as the local workbench', async () => {
+  const server = await redis();
+  const [w1, w2] = [worker(server.url), worker(server.url)];
+  const config = { ...SMOKE_CONFIG, algorithms: ['finetune' as const], epochs: 3 };
+  const local = new Workbench(config);
+  const queued = new Workbench(config, server.url);
+  try {
+    const sets = [['b3', 'b40', 'b77'], ['b5', 'b6']];
+    const request = (bench: Workbench, k: number) => bench.forgetAudit(bench.dataset('breast-cancer'), `set${k}`, sets[k], { rum: k === 1 });
+    // Here one after another (one TF.js engine); on the queue both at once.
+    const mine = [await request(local, 0), await request(local, 1)];
+    const theirs = await Promise.all([request(queued, 0), request(queued, 1)]);
+    const done = [...jobsDone(w1, 'simulated deletion'), ...jobsDone(w2, 'simulated deletion')];
+    assert.equal(done.length, 2, `${w1.log()}\n${w2.log()}`);
+    // Each workbench writes its files in its own folder: the reports name them, so compare with the folder taken out.
+    const comparable = (report: unknown, bench: Workbench) => withoutTimes(JSON.parse(JSON.stringify(report).split(bench.dir).join('<dir>')));
+    for (const k of [0, 1]) assert.deepEqual(comparable(theirs[k], queued), comparable(mine[k], local), `request ${k}`);
+    assert.notDeepEqual(comparable(theirs[0], queued), comparable(theirs[1], queued));
+  } finally {
+    local.dispose();
+    queued.dispose();
+  }
+});
+
+test('queue: a simulated deletion that reuses the dataset’s audit.json (as calibrate does) equals `forget --audit` here', async () => {
+  const server = await redis();
+  worker(server.url);
+  localReport(0);
+  const auditFile = path.join(dir, 'local-0', 'audit.json');
+  fs.writeFileSync(path.join(dir, 'reuse.txt'), 'd5\nd17\n');
+  const settings = { algorithms: ['finetune' as const], retrainSeeds: 1, epochs: 3 };
+  const local = runCli(['forget', DIGITS_CSV, '--forget', 'reuse.txt', '--audit', auditFile, '--algorithms', 'finetune', '--retrain-seeds', '1', '--epochs', '3', '--out', 'reuse-local'], dir);
+  assert.equal(local.status, 0, local.stderr);
+  const request = { ids: ['d5', 'd17'], options: { ...settings, auditFile }, requestFile: 'reuse.txt' };
+  const [queued] = await simulatedDeletionsOnQueue(DIGITS_CSV, [request], { url: server.url, onProgress: () => undefined });
+  const mine = JSON.parse(fs.readFileSync(path.join(dir, 'reuse-local', 'forget-audit.json'), 'utf8'));
+  assert.equal(queued.auditSource?.origin, 'reused');
+  assert.equal(queued.auditSource?.path, auditFile, 'the report names the coordinator’s audit file, not the worker’s copy');
+  assert.deepEqual(withoutTimes(JSON.parse(JSON.stringify(queued))), withoutTimes(mine));
 });
 
 test('queue: a bad --queue URL is refused before anything runs (exit 2), the password not echoed', () => {

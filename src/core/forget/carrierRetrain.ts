@@ -41,7 +41,7 @@ export interface CarrierRetrainInputs {
   trainOptions: SubsetTrainOptions;
   /** The seed the retrains without the forget set were derived from: model k gets the same seed here. */
   retrainSeed: number;
-  settings: { workers?: number; backend: BackendPreference };
+  settings: { workers?: number; backend: BackendPreference; queue?: string };
   onModelDone: (done: number) => void;
 }
 

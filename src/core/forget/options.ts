@@ -26,7 +26,7 @@ export interface ForgetAuditOptions {
   /** Override the training epochs sized from the data (original and retrained models). */
   epochs?: number;
   workers?: number;
-  /** redis:// or rediss:// URL: the retrained reference models become jobs on that BullMQ queue. */
+  /** redis:// or rediss:// URL: every model and every unlearning run of the audit becomes a job on that BullMQ queue. */
   queue?: string;
 }
 

@@ -15,12 +15,9 @@ import { evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
 import { forgetSplit } from './forgetSplit';
 import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
-import { rumOrdering, rumSteps, rumTiers, shuffledTiers } from './rum';
-import { summariseTrainingRecord } from '../factors/trainingDynamics';
-import { UnlearningRun, runUnlearning } from './runUnlearning';
-import { AlgorithmName } from '../unlearn/types';
 import { checkOverrides } from '../unlearn/algorithms';
 import { RumRuns } from './buildForgetReport';
+import { runUnlearningRequests, unlearningPlan } from './unlearningPlan';
 import { retrainWithoutCarriers } from './carrierRetrain';
 import { ForgetReport } from './schema';
 import { AuditSource, checkAuditMatches, readAuditFile } from './reusedAudit';
@@ -50,10 +47,11 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
   const arch = sizeArchitecture(dataset.numFeatures, dataset.classes.length);
   const trainOptions = { ...defaultTrainOptions(trainIdx.length, options.seed), ...(options.epochs ? { epochs: options.epochs } : {}) };
   const original = Mlp.create(arch, options.seed);
+  const host = { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length };
   try {
     report(ctx, 'training', 0, 'original and retrained models');
     const retrainOutcomes = trainSubsetModelsInParallel(
-      { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length },
+      host,
       arch,
       Array.from({ length: options.retrainSeeds }, () => split.retainIdx),
       trainOptions,
@@ -76,9 +74,9 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
 
     // Counterfactual for the verdicts: retrain once more (same seeds) without F and its candidate carriers.
     report(ctx, 'training', 0, 'retrain without the candidate carriers');
-    const carriers = await retrainWithoutCarriers(
+    const carrierRun = retrainWithoutCarriers(
       {
-        host: { X: dataset.X, y: dataset.y, numFeatures: dataset.numFeatures, numClasses: dataset.classes.length },
+        host,
         arch,
         split,
         retrainPTrue: outcomes.map((o) => o.pTrue),
@@ -86,38 +84,29 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
         perSpace: options.carriersPerSpace,
         trainOptions,
         retrainSeed: deriveSeed(options.seed, 'retrain'),
-        settings: { workers: options.workers, backend: options.backend },
+        settings: { workers: options.workers, backend: options.backend, queue: options.queue },
         onModelDone: (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained without carriers`),
       },
       ctx,
     );
+    carrierRun.catch(() => undefined);
+    // Locally the unlearning runs wait for the carrier retrain (their timings would share the cores); on a queue both go at once.
+    if (!options.queue) await carrierRun;
     throwIfCancelled(ctx);
 
     // The audit's memorization tells the held-out stopping rule how well a model that never saw F would do on it.
     const settings = { seed: options.seed, batchSize: trainOptions.batchSize, heldOutEvidence: auditEvidence(audit, dataset.ids) };
-    const runs: UnlearningRun[] = [];
-    for (const [k, algorithm] of options.algorithms.entries()) {
-      report(ctx, 'unlearning', k / options.algorithms.length, algorithm);
-      const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
-      runs.push(await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx));
-    }
+    const plan = unlearningPlan(options, split, trainIdx, audit, dataset.ids, record);
+    const done = await runUnlearningRequests(plan.requests, { original, arch, data, host, split, pRetrain: retrained.pTrue, settings, options }, ctx);
+    const runs = done.slice(0, plan.algorithms);
     let rum: RumRuns | null = null;
-    if (options.rum) {
-      report(ctx, 'unlearning', 1, 'RUM');
-      const audited = new Map(audit.samples.map((s) => [s.id, s.factors.memorization]));
-      const memorization = { memorization: (i: number) => audited.get(dataset.ids[i]) ?? null, mode: audit.settings.mode };
-      const ordering = rumOrdering(split.forgetIdx, memorization, record && summariseTrainingRecord(record).confidence, trainIdx);
-      const tiers = rumTiers(split.forgetIdx, ordering.memorization, ordering.centre);
-      const rumRun = await runUnlearning('rum', original, rumSteps(tiers, trainIdx, options.rumRecipe), data, split, retrained.pTrue, settings, ctx);
-      const control = await runUnlearning('rum-shuffled-control', original, rumSteps(shuffledTiers(tiers, options.seed), trainIdx, options.rumRecipe), data, split, retrained.pTrue, settings, ctx);
+    if (plan.rum) {
+      const [rumRun, control, ...extra] = done.slice(plan.algorithms);
       // RUM is judged against its own algorithms run once on the whole forget set.
-      const baselines: UnlearningRun[] = [];
-      for (const algorithm of new Set(options.rumRecipe.filter((a): a is AlgorithmName => a !== 'none'))) {
-        const steps = [{ algorithm, forgetIdx: split.forgetIdx, retainIdx: split.retainIdx, params: options.params[algorithm] }];
-        baselines.push(runs.find((r) => r.name === algorithm) ?? (await runUnlearning(algorithm, original, steps, data, split, retrained.pTrue, settings, ctx)));
-      }
-      rum = { rum: rumRun, control, baselines, ordering, tierSizes: tiers.map((t) => t.length) };
+      const baselines = plan.rum.baselines.map((name) => runs.find((r) => r.name === name) ?? extra.find((r) => r.name === name)!);
+      rum = { rum: rumRun, control, baselines, ordering: plan.rum.ordering, tierSizes: plan.rum.tierSizes };
     }
+    const carriers = await carrierRun;
     report(ctx, 'writing', 0);
     return buildForgetReport({
       dataset,
@@ -159,6 +148,6 @@ async function obtainAudit(dataset: Dataset, options: ForgetAuditOptions, ctx?: 
     await initBackend(options.backend);
     return { audit, source: { origin: 'reused', path: options.auditFile, createdAt: audit.createdAt, settings: audit.settings } };
   }
-  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers, queue: options.queue }, {}, ctx)).report;
   return { audit, source: { origin: 'run now', path: null, createdAt: audit.createdAt, settings: audit.settings } };
 }

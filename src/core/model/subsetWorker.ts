@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { BackendPreference, initBackend } from './backend';
-import { DeviceData, toDeviceData } from './deviceData';
+import type { BackendPreference } from './backend';
+import { threadData } from './threadData';
 import { MlpArchitecture } from './mlp';
 import { trainOneSubsetModel } from './subsetModels';
 import type { SubsetTrainOptions } from './parallelSubsetModels';
@@ -32,15 +32,10 @@ export interface SubsetDone {
 
 if (parentPort) {
   const setup = workerData as SubsetWorkerData;
-  let data: DeviceData | undefined;
-  let backend = '';
-  const ready = initBackend(setup.backend).then((info) => {
-    backend = info.name;
-    data = toDeviceData(setup.X, setup.arch.inputDim, setup.y, setup.numClasses);
-  });
-  serveJobs<SubsetJob, SubsetDone>(parentPort, ready, async (job) => {
-    const outcome = await trainOneSubsetModel(data!, setup.arch, job.subset, setup.trainOptions, job.seed);
-    const reply: SubsetDone = { k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds, backend };
+  const thread = threadData(setup.backend, { X: setup.X, y: setup.y, numFeatures: setup.arch.inputDim, numClasses: setup.numClasses });
+  serveJobs<SubsetJob, SubsetDone>(parentPort, thread.ready, async (job) => {
+    const outcome = await trainOneSubsetModel(thread.data()!, setup.arch, job.subset, setup.trainOptions, job.seed);
+    const reply: SubsetDone = { k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds, backend: thread.backend() };
     return { reply, transfer: [outcome.pTrue.buffer as ArrayBuffer, outcome.correct.buffer as ArrayBuffer] };
   });
 }

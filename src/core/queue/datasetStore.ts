@@ -2,10 +2,8 @@ import * as crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { HostData } from '../model/parallelSubsetModels';
+import { CHUNK_BYTES, readChunks, refreshChunks, writeChunks } from './blobStore';
 import { DATA_TTL_SECONDS, keys } from './keys';
-
-/** Chunks stay well under Redis's 512 MB value limit and keep each round trip short. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
 
 const MetaSchema = z.strictObject({
   n: z.number().int().positive(),
@@ -41,16 +39,9 @@ export async function publishDataset(redis: Redis, hash: string, host: HostData)
   const existing = await redis.get(keys.datasetMeta(hash));
   const bytes = host.X.byteLength + host.y.byteLength;
   const chunks = Math.ceil(bytes / CHUNK_BYTES);
-  if (existing) {
-    const refresh = redis.multi().expire(keys.datasetMeta(hash), DATA_TTL_SECONDS);
-    for (let i = 0; i < chunks; i++) refresh.expire(keys.datasetChunk(hash, i), DATA_TTL_SECONDS);
-    const answers = (await refresh.exec()) ?? [];
-    if (answers.every(([err, ok]) => !err && ok === 1)) return { bytes, chunks, uploaded: false };
-  }
-  const body = serialize(host);
-  for (let i = 0; i < chunks; i++) {
-    await redis.set(keys.datasetChunk(hash, i), body.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES), 'EX', DATA_TTL_SECONDS);
-  }
+  const chunkKey = (i: number) => keys.datasetChunk(hash, i);
+  if (existing && (await refreshChunks(redis, keys.datasetMeta(hash), chunkKey, chunks))) return { bytes, chunks, uploaded: false };
+  await writeChunks(redis, chunkKey, serialize(host));
   const meta = { n: host.y.length, numFeatures: host.numFeatures, numClasses: host.numClasses, bytes, chunks };
   await redis.set(keys.datasetMeta(hash), JSON.stringify(meta), 'EX', DATA_TTL_SECONDS);
   return { bytes, chunks, uploaded: true };
@@ -62,13 +53,7 @@ export async function fetchDataset(redis: Redis, hash: string): Promise<HostData
   if (!metaText) throw new Error(`dataset ${hash.slice(0, 12)} is not on the queue (expired, or Redis lost it)`);
   const meta = MetaSchema.parse(JSON.parse(metaText));
   if (meta.bytes !== meta.n * (meta.numFeatures + 1) * 4) throw new Error(`dataset ${hash.slice(0, 12)}: meta data size does not match its shape`);
-  const parts: Buffer[] = [];
-  for (let i = 0; i < meta.chunks; i++) {
-    const part = await redis.getBuffer(keys.datasetChunk(hash, i));
-    if (!part) throw new Error(`dataset ${hash.slice(0, 12)}: chunk ${i} of ${meta.chunks} is missing`);
-    parts.push(part);
-  }
-  const body = Buffer.concat(parts);
+  const body = await readChunks(redis, (i) => keys.datasetChunk(hash, i), meta.chunks, `dataset ${hash.slice(0, 12)}`);
   if (body.length !== meta.bytes) throw new Error(`dataset ${hash.slice(0, 12)}: ${body.length} bytes downloaded, expected ${meta.bytes}`);
   // Copy into fresh, aligned buffers (a Buffer may sit at any offset of a shared pool).
   const xBytes = meta.n * meta.numFeatures * 4;

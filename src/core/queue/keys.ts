@@ -1,12 +1,17 @@
 /** Everything ForgetLens keeps in Redis lives under this prefix; BullMQ's own keys too. */
 export const PREFIX = 'forgetlens';
 export const QUEUE_NAME = 'jobs';
-/** The only job type a ForgetLens worker runs. */
+/** The job types a ForgetLens worker runs; it refuses any other. */
 export const SUBSET_JOB = 'forgetlens.subset-model';
+export const UNLEARN_JOB = 'forgetlens.unlearning';
+export const DELETION_JOB = 'forgetlens.simulated-deletion';
+export const JOB_TYPES: readonly string[] = [SUBSET_JOB, UNLEARN_JOB, DELETION_JOB];
 
 export const keys = {
   datasetMeta: (hash: string) => `${PREFIX}:data:${hash}:meta`,
   datasetChunk: (hash: string, i: number) => `${PREFIX}:data:${hash}:chunk:${i}`,
+  blobMeta: (hash: string) => `${PREFIX}:blob:${hash}:meta`,
+  blobChunk: (hash: string, i: number) => `${PREFIX}:blob:${hash}:chunk:${i}`,
   result: (runId: string, k: number) => `${PREFIX}:run:${runId}:result:${k}`,
   cancelled: (runId: string) => `${PREFIX}:run:${runId}:cancelled`,
   worker: (workerId: string) => `${PREFIX}:worker:${workerId}`,

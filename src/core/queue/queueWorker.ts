@@ -7,9 +7,13 @@ import { toShared } from '../util/workerPool';
 import { bitmaskToIndices } from './bitmask';
 import { parseQueueUrl } from './connection';
 import { fetchDataset } from './datasetStore';
-import { SubsetJobPayload, parseSubsetJob } from './jobSchema';
-import { DATA_TTL_SECONDS, PREFIX, QUEUE_NAME, SUBSET_JOB, WORKER_TTL_SECONDS, keys } from './keys';
+import type { SubsetDone, SubsetJob } from '../model/subsetWorker';
+import { fetchBlob } from './blobStore';
+import { encodeDeletionResult } from './deletionCodec';
+import { DeletionJobPayload, SubsetJobPayload, UnlearnJobPayload, parseDeletionJob, parseSubsetJob, parseUnlearnJob } from './jobSchema';
+import { DATA_TTL_SECONDS, DELETION_JOB, JOB_TYPES, PREFIX, QUEUE_NAME, SUBSET_JOB, UNLEARN_JOB, WORKER_TTL_SECONDS, keys } from './keys';
 import { encodeResult } from './resultCodec';
+import type { TaskDone, TaskJob, TaskWorkerData } from './taskWorker';
 import { ThreadTrainer } from './threadTrainer';
 
 export interface QueueWorkerOptions {
@@ -29,6 +33,9 @@ const CLOSE_WAIT_MS = 10_000;
 /** Datasets kept in memory per worker process (a run at a time is the common case). */
 const CACHED_DATASETS = 2;
 
+/** What the worker's thread pool needs of a thread, whatever jobs it runs. */
+type PooledThread = Pick<ThreadTrainer, 'key' | 'alive' | 'terminate'>;
+
 /** A fleet worker: takes ForgetLens jobs off the queue, trains them in threads, writes binary results back. */
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorkerHandle> {
   const connection = parseQueueUrl(url);
@@ -37,8 +44,8 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   // Lost connections are retried by ioredis; BullMQ's own 'error' events below are what gets logged.
   redis.on('error', () => undefined);
   const datasets = new Map<string, Promise<HostData>>();
-  const idle: ThreadTrainer[] = [];
-  const busy = new Set<ThreadTrainer>();
+  const idle: PooledThread[] = [];
+  const busy = new Set<PooledThread>();
 
   const dataset = (hash: string): Promise<HostData> => {
     let entry = datasets.get(hash);
@@ -51,54 +58,85 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     return entry;
   };
 
-  const trainerFor = (payload: SubsetJobPayload, host: HostData): ThreadTrainer => {
-    const key = JSON.stringify([payload.datasetHash, payload.arch, payload.trainOptions, payload.backend]);
+  const threadFor = <T extends PooledThread>(key: string, make: () => T): T => {
     const at = idle.findIndex((t) => t.key === key && t.alive);
-    if (at >= 0) return idle.splice(at, 1)[0];
+    if (at >= 0) return idle.splice(at, 1)[0] as T;
     // A thread for other data or settings: replace the oldest idle one rather than grow.
     if (idle.length + busy.size >= options.concurrency) void idle.shift()?.terminate();
-    return new ThreadTrainer(key, { X: host.X, y: host.y, arch: payload.arch, numClasses: host.numClasses, trainOptions: payload.trainOptions, backend: payload.backend });
+    return make();
   };
 
-  const processJob = async (job: Job, _token?: string, signal?: AbortSignal) => {
-    if (job.name !== SUBSET_JOB) throw new UnrecoverableError(`refused: "${job.name}" is not a ForgetLens job type`);
-    let payload: SubsetJobPayload;
-    try {
-      payload = parseSubsetJob(job.data);
-    } catch (err) {
-      throw new UnrecoverableError((err as Error).message);
-    }
-    const resultKey = keys.result(payload.runId, payload.k);
-    if (await redis.exists(keys.cancelled(payload.runId))) throw new UnrecoverableError('the run was cancelled');
-    // Another worker finished it (a retried job whose first attempt completed): nothing to redo.
-    if (await redis.exists(resultKey)) return { k: payload.k, reused: true };
-    const host = await dataset(payload.datasetHash);
-    const subset = bitmaskToIndices(payload.members, host.y.length);
-    const trainer = trainerFor(payload, host);
-    busy.add(trainer);
-    options.log(`took model ${payload.k} of run ${payload.runId.slice(0, 8)}`);
+  /** Run one job on a thread, stopping it if the run is cancelled, and store the result. */
+  const runOnThread = async <R>(runId: string, k: number, what: string, thread: PooledThread, work: () => Promise<R>, encode: (done: R) => Buffer, signal?: AbortSignal) => {
+    busy.add(thread);
+    options.log(`took ${what} ${k} of run ${runId.slice(0, 8)}`);
     const watch = setInterval(() => {
-      void redis.exists(keys.cancelled(payload.runId)).then((cancelled) => {
-        if (cancelled) void trainer.terminate('the run was cancelled');
+      void redis.exists(keys.cancelled(runId)).then((cancelled) => {
+        if (cancelled) void thread.terminate('the run was cancelled');
       }, () => undefined);
     }, CANCEL_POLL_MS);
-    const onAbort = () => void trainer.terminate('the job was cancelled');
+    const onAbort = () => void thread.terminate('the job was cancelled');
     signal?.addEventListener('abort', onAbort);
     try {
-      const done = await trainer.train({ k: payload.k, subset, seed: payload.seed });
-      const body = encodeResult({ pTrue: done.pTrue, correct: done.correct, seconds: done.seconds, backend: done.backend, workerId: id });
-      await redis.set(resultKey, body, 'EX', DATA_TTL_SECONDS);
-      options.log(`model ${payload.k} of run ${payload.runId.slice(0, 8)} done in ${done.seconds.toFixed(2)} s (${body.length} bytes)`);
-      return { k: payload.k, bytes: body.length };
+      const started = performance.now();
+      const body = encode(await work());
+      await redis.set(keys.result(runId, k), body, 'EX', DATA_TTL_SECONDS);
+      options.log(`${what} ${k} of run ${runId.slice(0, 8)} done in ${((performance.now() - started) / 1000).toFixed(2)} s (${body.length} bytes)`);
+      return { k, bytes: body.length };
     } catch (err) {
-      if (!trainer.alive) throw new UnrecoverableError((err as Error).message);
+      if (!thread.alive) throw new UnrecoverableError((err as Error).message);
       throw err;
     } finally {
       clearInterval(watch);
       signal?.removeEventListener('abort', onAbort);
-      busy.delete(trainer);
-      if (trainer.alive) idle.push(trainer);
+      busy.delete(thread);
+      if (thread.alive) idle.push(thread);
     }
+  };
+
+  const subsetModel = async (payload: SubsetJobPayload, signal?: AbortSignal) => {
+    const host = await dataset(payload.datasetHash);
+    const subset = bitmaskToIndices(payload.members, host.y.length);
+    const key = JSON.stringify([SUBSET_JOB, payload.datasetHash, payload.arch, payload.trainOptions, payload.backend]);
+    const setup = { X: host.X, y: host.y, arch: payload.arch, numClasses: host.numClasses, trainOptions: payload.trainOptions, backend: payload.backend };
+    const thread = threadFor(key, () => new ThreadTrainer<SubsetJob, SubsetDone>(key, setup));
+    const encode = (done: SubsetDone) => encodeResult({ pTrue: done.pTrue, correct: done.correct, seconds: done.seconds, backend: done.backend, workerId: id });
+    return runOnThread(payload.runId, payload.k, 'model', thread, () => thread.train({ k: payload.k, subset, seed: payload.seed }), encode, signal);
+  };
+
+  const unlearning = async (payload: UnlearnJobPayload, signal?: AbortSignal) => {
+    const host = await dataset(payload.datasetHash);
+    const context = new Uint8Array(await fetchBlob(redis, payload.contextHash));
+    const key = JSON.stringify([UNLEARN_JOB, payload.datasetHash, payload.backend]);
+    const thread = threadFor(key, () => new ThreadTrainer<TaskJob, TaskDone>(key, { backend: payload.backend, host } satisfies TaskWorkerData, 'taskWorker'));
+    const job: TaskJob = { kind: 'unlearn', context, name: payload.name, steps: payload.steps, workerId: id };
+    return runOnThread(payload.runId, payload.k, 'unlearning run', thread, () => thread.train(job, [context.buffer as ArrayBuffer]), (done) => Buffer.from(done.body), signal);
+  };
+
+  const deletion = async (payload: DeletionJobPayload, signal?: AbortSignal) => {
+    const file = new Uint8Array(await fetchBlob(redis, payload.fileHash));
+    const audit = payload.auditHash ? new Uint8Array(await fetchBlob(redis, payload.auditHash)) : undefined;
+    const key = JSON.stringify([DELETION_JOB, payload.options.backend]);
+    const thread = threadFor(key, () => new ThreadTrainer<TaskJob, TaskDone>(key, { backend: payload.options.backend } satisfies TaskWorkerData, 'taskWorker'));
+    const job: TaskJob = { kind: 'deletion', file, fileName: payload.fileName, audit, ids: payload.ids, options: payload.options };
+    const encode = (done: TaskDone) => encodeDeletionResult(Buffer.from(done.body), done.backend, id);
+    return runOnThread(payload.runId, payload.k, 'simulated deletion', thread, () => thread.train(job, [file.buffer as ArrayBuffer]), encode, signal);
+  };
+
+  const processJob = async (job: Job, _token?: string, signal?: AbortSignal) => {
+    if (!JOB_TYPES.includes(job.name)) throw new UnrecoverableError(`refused: "${job.name}" is not a ForgetLens job type`);
+    let payload: SubsetJobPayload | UnlearnJobPayload | DeletionJobPayload;
+    try {
+      payload = job.name === SUBSET_JOB ? parseSubsetJob(job.data) : job.name === UNLEARN_JOB ? parseUnlearnJob(job.data) : parseDeletionJob(job.data);
+    } catch (err) {
+      throw new UnrecoverableError((err as Error).message);
+    }
+    if (await redis.exists(keys.cancelled(payload.runId))) throw new UnrecoverableError('the run was cancelled');
+    // Another worker finished it (a retried job whose first attempt completed): nothing to redo.
+    if (await redis.exists(keys.result(payload.runId, payload.k))) return { k: payload.k, reused: true };
+    if (job.name === SUBSET_JOB) return subsetModel(payload as SubsetJobPayload, signal);
+    if (job.name === UNLEARN_JOB) return unlearning(payload as UnlearnJobPayload, signal);
+    return deletion(payload as DeletionJobPayload, signal);
   };
 
   const worker = new Worker(QUEUE_NAME, processJob, {

@@ -1,26 +1,27 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../util/workerPool';
 import type { WorkerReply } from '../util/workerPool';
-import type { SubsetDone, SubsetJob, SubsetWorkerData } from '../model/subsetWorker';
+import type { SubsetDone, SubsetJob } from '../model/subsetWorker';
 
 /**
- * One training thread that stays up between jobs on the same dataset and settings, so a queue
+ * One training thread (subsetWorker; or taskWorker for unlearning runs and simulated deletions) that stays up between jobs on the same dataset and settings, so a queue
  * worker pays the backend start and the tensor upload once, not per job. Training runs off the
  * main thread so that BullMQ can keep renewing the job's lock while the model trains.
  */
-export class ThreadTrainer {
+export class ThreadTrainer<Job = SubsetJob, Done = SubsetDone> {
   private readonly worker: Worker;
-  private pending?: { resolve: (done: SubsetDone) => void; reject: (err: Error) => void };
+  private pending?: { resolve: (done: Done) => void; reject: (err: Error) => void };
   private dead?: Error;
 
   constructor(
     readonly key: string,
-    setup: SubsetWorkerData,
+    setup: unknown,
+    name: 'subsetWorker' | 'taskWorker' = 'subsetWorker',
   ) {
-    const script = workerScript(`${__dirname}/../model`, 'subsetWorker') ?? workerScript(__dirname, 'subsetWorker');
-    if (!script) throw new Error(`the training worker subsetWorker.js is missing next to ${__dirname}`);
+    const script = workerScript(__dirname, name) ?? workerScript(`${__dirname}/../model`, name);
+    if (!script) throw new Error(`the training worker ${name}.js is missing next to ${__dirname}`);
     this.worker = new Worker(script.code, { workerData: setup, eval: script.eval });
-    this.worker.on('message', (reply: WorkerReply<SubsetDone>) => {
+    this.worker.on('message', (reply: WorkerReply<Done>) => {
       const pending = this.pending;
       this.pending = undefined;
       if (reply.type === 'error') pending?.reject(new Error(`training failed: ${reply.message}`));
@@ -34,12 +35,12 @@ export class ThreadTrainer {
     return !this.dead;
   }
 
-  train(job: SubsetJob): Promise<SubsetDone> {
+  train(job: Job, transfer?: ArrayBuffer[]): Promise<Done> {
     if (this.dead) return Promise.reject(this.dead);
     if (this.pending) return Promise.reject(new Error('the training thread is busy'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage(job);
+      this.worker.postMessage(job, transfer);
     });
   }
 

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bitmaskToIndices, indicesToBitmask } from '../../../src/core/queue/bitmask';
 import { parseQueueUrl } from '../../../src/core/queue/connection';
-import { parseSubsetJob } from '../../../src/core/queue/jobSchema';
+import { replacePathInJson } from '../../../src/core/queue/deletionCodec';
+import { deletionOptions } from '../../../src/core/queue/deletionOnQueue';
+import { parseDeletionJob, parseSubsetJob } from '../../../src/core/queue/jobSchema';
+import { pack, unpack } from '../../../src/core/queue/packed';
+import { decodeContext, decodeUnlearnResult, encodeContext, encodeUnlearnResult } from '../../../src/core/queue/unlearnCodec';
 import { decodeResult, encodeResult } from '../../../src/core/queue/resultCodec';
 import { createRandom } from '../../../src/core/util/random';
 
@@ -65,4 +69,53 @@ test('job payloads: a valid one parses; extra keys, wrong types and bad hashes a
   assert.throws(() => parseSubsetJob({ ...valid, arch: { ...valid.arch, hidden: [] } }), /arch\.hidden/);
   assert.throws(() => parseSubsetJob({ ...valid, backend: 'native' }), /backend/);
   assert.throws(() => parseSubsetJob({ ...valid, trainOptions: { ...valid.trainOptions, epochs: 1e9 } }), /trainOptions\.epochs/);
+});
+
+test('unlearning context and result: weights, splits, index sets and p(y|x) come back bit for bit; NaN metrics stay NaN; a cut buffer is refused', () => {
+  const random = createRandom(7);
+  const floats = (n: number) => Float32Array.from({ length: n }, () => random() * 2 - 1);
+  const context = {
+    arch: { inputDim: 4, hidden: [3], numClasses: 2 },
+    weights: [floats(12), floats(3), floats(6), floats(2)],
+    split: { forgetIdx: Int32Array.of(9, 2), retainIdx: Int32Array.of(0, 1, 3), validationIdx: Int32Array.of(4), testIdx: Int32Array.of(5) },
+    pRetrain: floats(10),
+    seed: 3,
+    batchSize: 32,
+    heldOutEvidence: { memorization: Float32Array.of(NaN, 0.5), heldOutCorrect: Float32Array.of(1, 0) },
+    sets: [Int32Array.of(9, 2), Int32Array.of(3, 1, 0)],
+  };
+  const back = decodeContext(encodeContext(context));
+  assert.deepEqual(back, context);
+  assert.ok(Buffer.from(back.weights[0].buffer).equals(Buffer.from(context.weights[0].buffer)));
+  const { heldOutEvidence, ...withoutEvidence } = context;
+  void heldOutEvidence;
+  assert.equal(decodeContext(encodeContext(withoutEvidence)).heldOutEvidence, undefined);
+
+  const run = {
+    name: 'finetune',
+    evaluation: { pTrue: floats(10), correct: Uint8Array.from({ length: 10 }, (_, i) => i % 2), accuracy: { forget: NaN, retain: 0.75, test: 1 / 3 }, mia: 0.125 },
+    seconds: 1.5,
+    stepsUntilForgotten: [3, null],
+    epochsUntilForgotten: [1, null],
+    params: { lr: 0.01 },
+  };
+  const decoded = decodeUnlearnResult(encodeUnlearnResult(run, 'wasm', 'w1'), 10);
+  assert.deepEqual(decoded, { value: run, backend: 'wasm', workerId: 'w1' });
+  assert.throws(() => decodeUnlearnResult(encodeUnlearnResult(run, 'wasm', 'w1'), 11), /for 11 samples/);
+  const body = encodeContext(context);
+  assert.throws(() => decodeContext(body.subarray(0, body.length - 3)), /malformed unlearning context from the queue: .*truncated/);
+  assert.throws(() => unpack(Buffer.concat([pack({}, { a: Int32Array.of(1) }), Buffer.of(0)]), 'x'), /1 bytes left over/);
+});
+
+test('simulated deletion payloads: the options a forget audit needs, nothing that names a path or a command', () => {
+  const hash = 'c'.repeat(64);
+  const options = deletionOptions({ seed: 4, epochs: 3, algorithms: ['finetune'] });
+  const job = { v: 1, runId: hash, fileHash: hash, fileName: 'my data.csv', k: 0, ids: ['a', 'b'], options };
+  assert.deepEqual(parseDeletionJob(job), job);
+  assert.equal(options.retrainSeeds, 3, 'defaults filled in');
+  assert.throws(() => parseDeletionJob({ ...job, fileName: '../x.csv' }), /fileName: expected a plain file name/);
+  assert.throws(() => parseDeletionJob({ ...job, fileName: '..' }), /fileName: expected a plain file name/);
+  assert.throws(() => parseDeletionJob({ ...job, options: { ...options, forgetFile: '/etc/passwd' } }), /options: /);
+  assert.throws(() => parseDeletionJob({ ...job, ids: [] }), /ids: /);
+  assert.equal(replacePathInJson(JSON.stringify({ p: 'C:\\tmp\\d.csv' }), 'C:\\tmp\\d.csv', '<d>'), '{"p":"<d>"}');
 });
