@@ -2,49 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runAudit } from '../../src/core/audit/runAudit';
-import { createRandom, permutation } from '../../src/core/util/random';
-import { DigitRow, readDigits, writeDigitsCsv } from '../helpers/digits';
-import { PlantedPair, formatScores, scorePlanted } from '../helpers/plantedScore';
+import { readDigits, writeDigitsCsv } from '../helpers/digits';
+import { plantDigitCopies } from '../helpers/plantedDigits';
+import { formatScores, scorePlanted } from '../helpers/plantedScore';
 import { tempDir } from '../helpers/tempFiles';
 
-// Real data: scikit-learn's 1797 digits (a 64-column table, 0..16 per cell), with copies of some
-// rows carrying small numeric noise, as a re-scan or a rounding pipeline would leave them.
-const PER_TYPE = 20;
+// Real data: scikit-learn's 1797 digits (a 64-column table, 0..16 per cell), with noisy copies of
+// some rows (see plantedDigits).
 const dir = tempDir();
-
-const clamp = (v: number) => Math.max(0, Math.min(16, Math.round(v)));
-type Noise = { type: string; make: (pixels: number[], random: () => number) => number[] };
-const NOISES: Noise[] = [
-  { type: 'one cell ±1', make: (p, r) => p.map((v, j) => (j === Math.floor(r() * 64) ? clamp(v + (v < 16 ? 1 : -1)) : v)) },
-  { type: '8 cells ±1', make: (p, r) => p.map((v) => (r() < 8 / 64 ? clamp(v + (r() < 0.5 ? 1 : -1)) : v)) },
-  { type: 'Gaussian σ=0.5 on every cell', make: (p, r) => p.map((v) => clamp(v + 0.5 * gaussian(r))) },
-  { type: 'Gaussian σ=1 on every cell', make: (p, r) => p.map((v) => clamp(v + gaussian(r))) },
-  { type: 'Gaussian σ=2 on every cell', make: (p, r) => p.map((v) => clamp(v + 2 * gaussian(r))) },
-];
-
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-function plant(rows: DigitRow[]): PlantedPair[] {
-  const random = createRandom(5);
-  const order = permutation(rows.length, random);
-  const pairs: PlantedPair[] = [];
-  let next = 0;
-  for (const noise of NOISES) {
-    for (let c = 0; c < PER_TYPE; c++) {
-      const source = rows[order[next++]];
-      const copy = { id: `copy${next}`, pixels: noise.make(source.pixels, random), label: source.label };
-      pairs.push({ source: source.id, copy: copy.id, type: noise.type });
-      rows.push(copy);
-    }
-  }
-  return pairs;
-}
 
 test('digits: copies with small numeric noise are near-duplicates at the dataset-adaptive threshold', async () => {
   const rows = readDigits();
-  const pairs = plant(rows);
+  const pairs = plantDigitCopies(rows);
   const { report } = await runAudit(writeDigitsCsv(path.join(dir, 'digits.csv'), rows), { mode: 'fast', seed: 2 });
   const scores = scorePlanted(report, pairs);
   console.log(formatScores(`digits, 1797 originals; ${report.diagnostics.nearDuplicates?.why}`, scores));

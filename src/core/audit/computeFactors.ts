@@ -1,10 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { Dataset } from '../data/dataset';
 import { PerSampleEntanglement, perSampleEntanglement } from '../factors/entanglement';
 import { InstanceFactors, instanceFactors } from '../factors/instance';
 import { NeighbourLists, NeighbourSearchOptions, centredUnitRows, rangeScaledColumns, topKNeighbours } from '../factors/neighbours';
 import { EffectiveThresholds, SimilarSamples, findSimilarSamples, nearestCandidateSimilarity, scoreCandidates } from '../factors/similarity';
-import { ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
+import { SIMILARITY_FLOOR, ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
+import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
@@ -12,8 +12,7 @@ import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
 import { Predictions } from '../model/predict';
 import { JobContext, report } from '../progress';
-import { readTidy } from '../model/readTensor';
-import { deriveSeed } from '../util/random';
+import { searchRecall } from '../factors/searchRecall';
 import { MemorizationResult } from './estimateMemorization';
 import { AuditOptions, PROJECTION_DIM, SIMILARITY_CANDIDATES } from './options';
 import { TrainTestSplit } from './splits';
@@ -29,7 +28,7 @@ export interface FactorInputs {
   contentHashes: string[];
 }
 
-export type NearDuplicateSettings = ThresholdChoice & { method: PairScorer['method']; candidates: number };
+export type NearDuplicateSettings = ThresholdChoice & { method: PairScorer['method']; candidates: number; local?: LocalRatioRule };
 
 export interface ComputedFactors {
   dynamics?: TrainingDynamics;
@@ -43,6 +42,8 @@ export interface ComputedFactors {
   inputSearch: { method: 'exact' | 'random-projection' | 'model-space'; dimensions: number; recallAtK: number | null };
   /** How near-duplicates were judged, for the audit to say which threshold it used and why. */
   nearDuplicates: NearDuplicateSettings;
+  /** The scored candidate lists the near-duplicates were judged on (bench/neardupDiagnosis.ts follows pairs through them). */
+  candidates: NeighbourLists;
 }
 
 /** Every per-sample factor that needs the model's outputs and the neighbourhoods of each sample. */
@@ -79,14 +80,15 @@ export async function computeFactors(
   );
   const embeddingNeighbours = firstNeighbours(embeddingSearch, options.neighbours);
   const search = modelSpaceCandidates
-    ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: measureRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
+    ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
     : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
   report(ctx, 'similarity', 0.9, 'near-duplicates');
   const scorer = layout ? thumbnailScorer(grayThumbnails(inputRows, n, layout)) : cosineScorer(inputUnit, dim);
   const candidates = scoreCandidates(search.candidates, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
-  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding };
+  const local = options.similarity.input === 'auto' ? localRatioRule(candidates) : null;
+  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding, ...(local ? { local: { ...local, floor: SIMILARITY_FLOOR } } : {}) };
   const similar = findSimilarSamples(
     { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes },
     thresholds,
@@ -103,7 +105,8 @@ export async function computeFactors(
     thresholds,
     labelDisagreement: labelDisagreement(candidates, data.y, split.trainMask, options.neighbours),
     inputSearch: search.info,
-    nearDuplicates: { method: scorer.method, ...choice, candidates: search.candidates.k },
+    candidates,
+    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: search.candidates.k },
   };
   clock.lap('factors');
   report(ctx, 'factors', 1);
@@ -122,6 +125,13 @@ async function inputCandidates(
   return { candidates, info: { method: 'exact', dimensions: dim, recallAtK: null } };
 }
 
+function localWhy(rule: LocalRatioRule): string {
+  return (
+    `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
+    `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}) and similarity ≥ ${SIMILARITY_FLOOR}`
+  );
+}
+
 /** The first k of each sorted neighbour list. */
 function firstNeighbours(lists: NeighbourLists, k: number): NeighbourLists {
   if (k >= lists.k) return lists;
@@ -133,27 +143,6 @@ function firstNeighbours(lists: NeighbourLists, k: number): NeighbourLists {
     similarities.set(lists.similarities.subarray(i * lists.k, i * lists.k + k), i * k);
   }
   return { k, indices, similarities };
-}
-
-/** Share of the exact top-k input-cosine neighbours (among allowed rows) of sampled queries that the candidate lists contain. */
-function measureRecall(inputUnit: Float32Array, n: number, dim: number, candidates: NeighbourLists, k: number, queries: number, seed: number, allowed: Uint8Array): number {
-  const step = Math.max(1, Math.floor(n / queries));
-  const picked: number[] = [];
-  for (let i = deriveSeed(seed, 'recall') % step; i < n && picked.length < queries; i += step) picked.push(i);
-  const exact = readTidy(() => {
-    const all = tf.tensor2d(inputUnit, [n, dim]);
-    const rows = tf.gather(all, tf.tensor1d(picked, 'int32'));
-    const excluded = tf.add(tf.oneHot(tf.tensor1d(picked, 'int32'), n), tf.sub(1, tf.tensor1d(allowed, 'float32')));
-    const sims = tf.sub(tf.matMul(rows, tf.transpose(all)), tf.mul(excluded, 1e4));
-    return tf.topk(sims, Math.min(k, n - 1)).indices;
-  });
-  const kk = Math.min(k, n - 1);
-  let found = 0;
-  picked.forEach((i, q) => {
-    const listed = new Set(candidates.indices.subarray(i * candidates.k, (i + 1) * candidates.k));
-    for (let r = 0; r < kk; r++) if (listed.has(exact[q * kk + r])) found++;
-  });
-  return Math.round((found / (picked.length * kk)) * 1e4) / 1e4;
 }
 
 /** Share of a sample's k most similar training inputs (candidates sorted by exact cosine) with another label. */

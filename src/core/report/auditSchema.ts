@@ -124,6 +124,8 @@ export const AuditReportSchema = z.object({
         z: z.number().nullable(),
         candidates: z.number().int(),
         why: z.string(),
+        /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
+        local: z.object({ reference: z.number().int(), cut: z.number(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
       })
       .optional(),
     memorizationMethod: z.string(),
