@@ -6,6 +6,8 @@
 // that section of docs/BENCHMARKS.md.
 // BENCH_ONLY=memorization runs only the out-of-sample memorization comparison and replaces that
 // section of docs/BENCHMARKS.md, leaving the others as they were.
+// BENCH_ONLY=similarity runs only the similarity stage of the 60k Fashion-MNIST audit (BENCH_SIMILARITY_BASELINE=<older
+// checkout>/src adds the code before beside it, in the same process) and replaces that section.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +27,7 @@ import { memorizationSection } from './memorizationSection';
 import { replaceSection } from './replaceSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
+import { similaritySection } from './similaritySection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
 
 export interface BenchSettings {
@@ -109,6 +112,14 @@ async function cancelOnly(): Promise<void> {
   console.log('\n' + section);
 }
 
+/** BENCH_ONLY=similarity: the similarity stage before/after rows alone, written in place of their old version. */
+function similarityOnly(): void {
+  const section = similaritySection(ROOT, process.env.BENCH_SIMILARITY_BASELINE, Number(process.env.BENCH_SIMILARITY_ROWS ?? 60_000)) + `\n\nMachine: ${machineLine()}.`;
+  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
+  console.log('\n' + section);
+}
+
 function machineLine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -136,11 +147,12 @@ async function readingOnly(settings: BenchSettings): Promise<void> {
 async function main(): Promise<void> {
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
   if (process.env.BENCH_ONLY === 'reading') return readingOnly(settingsFromEnv());
+  if (process.env.BENCH_ONLY === 'similarity') return similarityOnly();
   // The fast audits run the built CLI: build it from this source first.
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   if (process.env.BENCH_ONLY === 'cancel') return cancelOnly();
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone are "reading" and "cancel"`);
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone are "reading", "cancel" and "similarity"`);
   const settings = settingsFromEnv();
   const loadBefore = os.loadavg();
   const started = performance.now();

@@ -14,7 +14,8 @@ import { Predictions } from '../model/predict';
 import { JobContext, report } from '../progress';
 import { searchRecall } from '../factors/searchRecall';
 import { MemorizationResult } from './estimateMemorization';
-import { AuditOptions, PROJECTION_DIM, SIMILARITY_CANDIDATES } from './options';
+import { AuditOptions, PROJECTED_SEARCH_DIM, PROJECTED_SEARCH_MIN_ROWS, PROJECTION_DIM, SIMILARITY_CANDIDATES } from './options';
+import { firstNeighbours, projectedTopK } from '../factors/projectedSearch';
 import { TrainTestSplit } from './splits';
 import { Stopwatch } from './stopwatch';
 
@@ -40,6 +41,8 @@ export interface ComputedFactors {
   thresholds: EffectiveThresholds;
   labelDisagreement: Float32Array;
   inputSearch: { method: 'exact' | 'random-projection' | 'model-space'; dimensions: number; recallAtK: number | null };
+  /** How the model-space neighbours were searched; recallAt10: share of the exact top 10 found (sampled queries). */
+  embeddingSearch: { method: 'exact' | 'principal-projection'; dimensions: number; recallAt10: number };
   /** How near-duplicates were judged, for the audit to say which threshold it used and why. */
   nearDuplicates: NearDuplicateSettings;
   /** The scored candidate lists the near-duplicates were judged on (bench/neardupDiagnosis.ts follows pairs through them). */
@@ -70,14 +73,18 @@ export async function computeFactors(
   const searchK = modelSpaceCandidates ? Math.max(options.neighbours, SIMILARITY_CANDIDATES) : options.neighbours;
   const inputShare = modelSpaceCandidates ? 0 : 0.6;
   report(ctx, 'similarity', inputShare, 'embedding space');
-  const embeddingSearch = await topKNeighbours(
-    embeddingUnit,
-    n,
-    embeddingDim,
-    searchK,
-    { allowed: split.trainMask, workers: options.workers, onBlock: (f) => report(ctx, 'similarity', inputShare + (0.9 - inputShare) * f, 'embedding space') },
-    ctx,
-  );
+  const embeddingOptions = { allowed: split.trainMask, workers: options.workers, onBlock: (f: number) => report(ctx, 'similarity', inputShare + (0.9 - inputShare) * f, 'embedding space') };
+  // Large, wide embeddings are searched on their leading principal directions (re-ranked exactly):
+  // the block product is most of the stage's time, and its recall is measured below.
+  const projected = n >= PROJECTED_SEARCH_MIN_ROWS && embeddingDim > PROJECTED_SEARCH_DIM;
+  const embeddingSearch = projected
+    ? await projectedTopK(embeddingUnit, n, embeddingDim, searchK, { projectedDim: PROJECTED_SEARCH_DIM, searchK: SIMILARITY_CANDIDATES }, embeddingOptions, ctx)
+    : await topKNeighbours(embeddingUnit, n, embeddingDim, searchK, embeddingOptions, ctx);
+  const embeddingSearchInfo = {
+    method: projected ? ('principal-projection' as const) : ('exact' as const),
+    dimensions: projected ? PROJECTED_SEARCH_DIM : embeddingDim,
+    recallAt10: projected ? searchRecall(embeddingUnit, n, embeddingDim, embeddingSearch, 10, 200, options.seed, split.trainMask) : 1,
+  };
   const embeddingNeighbours = firstNeighbours(embeddingSearch, options.neighbours);
   const search = modelSpaceCandidates
     ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
@@ -105,6 +112,7 @@ export async function computeFactors(
     thresholds,
     labelDisagreement: labelDisagreement(candidates, data.y, split.trainMask, options.neighbours),
     inputSearch: search.info,
+    embeddingSearch: embeddingSearchInfo,
     candidates,
     nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: search.candidates.k },
   };
@@ -130,19 +138,6 @@ function localWhy(rule: LocalRatioRule): string {
     `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
     `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}) and similarity ≥ ${SIMILARITY_FLOOR}`
   );
-}
-
-/** The first k of each sorted neighbour list. */
-function firstNeighbours(lists: NeighbourLists, k: number): NeighbourLists {
-  if (k >= lists.k) return lists;
-  const n = lists.indices.length / lists.k;
-  const indices = new Int32Array(n * k);
-  const similarities = new Float32Array(n * k);
-  for (let i = 0; i < n; i++) {
-    indices.set(lists.indices.subarray(i * lists.k, i * lists.k + k), i * k);
-    similarities.set(lists.similarities.subarray(i * lists.k, i * lists.k + k), i * k);
-  }
-  return { k, indices, similarities };
 }
 
 /** Share of a sample's k most similar training inputs (candidates sorted by exact cosine) with another label. */

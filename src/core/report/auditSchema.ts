@@ -114,6 +114,8 @@ export const AuditReportSchema = z.object({
   diagnostics: z.object({
     unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
     inputSearch: z.object({ method: z.enum(['exact', 'random-projection', 'model-space']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    /** How the model-space neighbours were searched (absent in older audits). */
+    embeddingSearch: z.object({ method: z.enum(['exact', 'principal-projection']), dimensions: z.number().int(), recallAt10: z.number() }).optional(),
     nearDuplicates: z
       .object({
         method: z.enum(['cosine', 'shift-tolerant-correlation']),

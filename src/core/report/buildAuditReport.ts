@@ -58,6 +58,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
       inputSearch: factors.inputSearch,
+      embeddingSearch: factors.embeddingSearch,
       nearDuplicates: factors.nearDuplicates,
       memorizationMethod: inputs.memorization?.method ?? 'unavailable: the model was loaded, not trained here',
       proxyVsMemorizationSpearman: inputs.memorization?.proxySpearman ?? null,
