@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { runAudit } from '../../src/core/audit/runAudit';
 import { AuditReport } from '../../src/core/report/auditSchema';
 import { rocAuc, spearman } from '../../src/core/util/stats';
-import { flipLabels, plantNearCopies, readDigits, writeDigitsCsv } from '../helpers/digits';
+import { flipLabels, plantNearCopies, readDigits, untouchedFlags, writeDigitsCsv } from '../helpers/digits';
 import { tempDir } from '../helpers/tempFiles';
 
 // Real data: scikit-learn's digits (examples/digits.csv), 1797 8x8 images.
@@ -58,14 +58,7 @@ test('planted near-duplicates are found in pairs, and samples without a planted 
   // cell on average, an independent check that they are near-copies. The project's precision
   // target (≥ 90 %) is asked of these flags too.
   const planted = new Set(pairs.flat());
-  const pixelsOf = new Map(rows.map((r) => [r.id, r.pixels]));
-  const diffs = report.samples
-    .filter((x) => !planted.has(x.id) && x.factors.similarCount > 0)
-    .map((s) => {
-      const a = pixelsOf.get(s.id)!;
-      const b = pixelsOf.get(s.factors.similarIds[0])!;
-      return { id: s.id, other: s.factors.similarIds[0], meanAbsDiff: a.reduce((sum, v, k) => sum + Math.abs(v - b[k]), 0) / a.length };
-    });
+  const diffs = untouchedFlags(report.samples, rows, planted);
   const far = diffs.filter((d) => d.meanAbsDiff >= 1);
   console.log(`untouched digits flagged: ${diffs.length}; differing by ≥ 1 grey level per cell: ${far.map((d) => `${d.id}/${d.other} ${d.meanAbsDiff.toFixed(2)}`).join(', ') || 'none'}`);
   assert.ok(far.length <= 0.1 * diffs.length, `${far.length} of ${diffs.length} flags on untouched digits name a sample ≥ 1 grey level per cell away`);
