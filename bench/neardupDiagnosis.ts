@@ -1,6 +1,6 @@
 // Where planted near-duplicate pairs are lost, stage by stage, and how the local rule's z trades
 // recall for flagged originals, on the planted benchmarks of test/real/neardup-{fashion,digits}:
-//   node --import tsx bench/neardupDiagnosis.ts fashion|digits
+//   node --import tsx bench/neardupDiagnosis.ts fashion|digits [Fashion-MNIST originals, default 800 as in the test]
 // Trains the audit's model as a fast audit does, runs the real similarity stage (computeFactors),
 // then follows each planted pair: test split (both ends held out, so neither may list the other),
 // candidate generation (neither in the other's candidates), the thresholds, found.
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'neardup-diagnosis-'));
   let pairs: PlantedPair[];
   let target = root;
-  if (which === 'fashion') pairs = writePlantedFolder(root, 800, 12).pairs;
+  if (which === 'fashion') pairs = writePlantedFolder(root, Number(process.argv[3] ?? 800), 12).pairs;
   else {
     const rows = readDigits();
     pairs = plantDigitCopies(rows);
