@@ -8,6 +8,7 @@ import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
+import { mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
 import { Predictions } from '../model/predict';
@@ -29,7 +30,13 @@ export interface FactorInputs {
   contentHashes: string[];
 }
 
-export type NearDuplicateSettings = ThresholdChoice & { method: PairScorer['method']; candidates: number; local?: LocalRatioRule };
+export type NearDuplicateSettings = ThresholdChoice & {
+  method: PairScorer['method'];
+  /** Candidates examined per sample, from `candidateSources` together. */
+  candidates: number;
+  candidateSources?: Array<'model space' | 'thumbnails' | 'input space'>;
+  local?: LocalRatioRule;
+};
 
 export interface ComputedFactors {
   dynamics?: TrainingDynamics;
@@ -90,8 +97,12 @@ export async function computeFactors(
     ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
     : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
   report(ctx, 'similarity', 0.9, 'near-duplicates');
-  const scorer = layout ? thumbnailScorer(grayThumbnails(inputRows, n, layout)) : cosineScorer(inputUnit, dim);
-  const candidates = scoreCandidates(search.candidates, scorer);
+  const thumbnails = layout ? grayThumbnails(inputRows, n, layout) : null;
+  const scorer = thumbnails ? thumbnailScorer(thumbnails) : cosineScorer(inputUnit, dim);
+  const candidateLists = thumbnails
+    ? mergeCandidates(search.candidates, await thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers }, ctx))
+    : search.candidates;
+  const candidates = scoreCandidates(candidateLists, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
   const local = options.similarity.input === 'auto' ? localRatioRule(candidates) : null;
@@ -114,7 +125,7 @@ export async function computeFactors(
     inputSearch: search.info,
     embeddingSearch: embeddingSearchInfo,
     candidates,
-    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: search.candidates.k },
+    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: candidateLists.k, candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'] },
   };
   clock.lap('factors');
   report(ctx, 'factors', 1);

@@ -128,6 +128,8 @@ export const AuditReportSchema = z.object({
         why: z.string(),
         /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
         local: z.object({ reference: z.number().int(), cut: z.number(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
+        /** Where the candidates came from (absent in older audits). */
+        candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
       })
       .optional(),
     memorizationMethod: z.string(),
