@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
   const q = (v: number[], p: number) => (v.length ? [...v].sort((a, b) => a - b)[Math.floor(p * (v.length - 1))].toFixed(1) : '–');
   const flagged = Array.from(factors.similar.count).filter((c) => c > 0).length;
-  console.log(`${n} rows: similarity stage ${clock.timings().similarity.toFixed(1)} s; ${flagged} samples flagged; ${JSON.stringify(factors.embeddingSearch)}; ${factors.nearDuplicates.why}`);
+  console.log(`${n} rows: similarity stage ${clock.timings().similarity.toFixed(1)} s; ${flagged} samples flagged; ${JSON.stringify(factors.embeddingSearch)}; thumbnails ${JSON.stringify(factors.nearDuplicates.thumbnailSearch)}; ${factors.nearDuplicates.why}`);
   console.log(`pairs by the global threshold: ${global.length}, mean |pixel difference| (of 255) median ${q(global, 0.5)}, 90th percentile ${q(global, 0.9)}`);
   console.log(`pairs by the local rule only: ${localOnly.length}, median ${q(localOnly, 0.5)}, 90th percentile ${q(localOnly, 0.9)}`);
 }

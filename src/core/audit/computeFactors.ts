@@ -8,7 +8,7 @@ import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
-import { mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
+import { ThumbnailSearch, mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
 import { Predictions } from '../model/predict';
@@ -35,6 +35,7 @@ export type NearDuplicateSettings = ThresholdChoice & {
   /** Candidates examined per sample, from `candidateSources` together. */
   candidates: number;
   candidateSources?: Array<'model space' | 'thumbnails' | 'input space'>;
+  thumbnailSearch?: ThumbnailSearch;
   local?: LocalRatioRule;
 };
 
@@ -99,9 +100,8 @@ export async function computeFactors(
   report(ctx, 'similarity', 0.9, 'near-duplicates');
   const thumbnails = layout ? grayThumbnails(inputRows, n, layout) : null;
   const scorer = thumbnails ? thumbnailScorer(thumbnails) : cosineScorer(inputUnit, dim);
-  const candidateLists = thumbnails
-    ? mergeCandidates(search.candidates, await thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers }, ctx))
-    : search.candidates;
+  const thumbnailSearch = thumbnails ? await thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers, seed: options.seed }, ctx) : null;
+  const candidateLists = thumbnailSearch ? mergeCandidates(search.candidates, thumbnailSearch.lists) : search.candidates;
   const candidates = scoreCandidates(candidateLists, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
@@ -125,7 +125,7 @@ export async function computeFactors(
     inputSearch: search.info,
     embeddingSearch: embeddingSearchInfo,
     candidates,
-    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: candidateLists.k, candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'] },
+    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: candidateLists.k, candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'], ...(thumbnailSearch ? { thumbnailSearch: thumbnailSearch.search } : {}) },
   };
   clock.lap('factors');
   report(ctx, 'factors', 1);

@@ -1,6 +1,7 @@
 import { JobContext } from '../progress';
 import { NeighbourLists, NeighbourSearchOptions, topKNeighbours } from './neighbours';
 import { projectedTopK } from './projectedSearch';
+import { searchRecall } from './searchRecall';
 import { Thumbnails } from './thumbnails';
 
 /** Thumbnail searches over at least this many rows run on a principal projection of this width. */
@@ -13,11 +14,24 @@ const PROJECTED_DIM = 32;
  * planted Fashion-MNIST originals, half the 1 px shifts were not among the top-50 model-space
  * neighbours). Large searches run on a principal projection, re-ranked on the full thumbnails.
  */
-export async function thumbnailCandidates(thumbnails: Thumbnails, n: number, k: number, options: NeighbourSearchOptions, ctx?: JobContext): Promise<NeighbourLists> {
+export async function thumbnailCandidates(
+  thumbnails: Thumbnails,
+  n: number,
+  k: number,
+  options: NeighbourSearchOptions & { allowed: Uint8Array; seed: number },
+  ctx?: JobContext,
+): Promise<{ lists: NeighbourLists; search: ThumbnailSearch }> {
   const area = thumbnails.side * thumbnails.side;
-  return n >= PROJECTED_MIN_ROWS
-    ? projectedTopK(thumbnails.data, n, area, k, { projectedDim: PROJECTED_DIM, searchK: k }, options, ctx)
-    : topKNeighbours(thumbnails.data, n, area, k, options, ctx);
+  if (n < PROJECTED_MIN_ROWS) return { lists: await topKNeighbours(thumbnails.data, n, area, k, options, ctx), search: { method: 'exact', dimensions: area, recallAt10: 1 } };
+  const lists = await projectedTopK(thumbnails.data, n, area, k, { projectedDim: PROJECTED_DIM, searchK: k }, options, ctx);
+  return { lists, search: { method: 'principal-projection', dimensions: PROJECTED_DIM, recallAt10: searchRecall(thumbnails.data, n, area, lists, 10, 200, options.seed, options.allowed) } };
+}
+
+/** How the thumbnail candidates were searched; recallAt10: share of the exact top 10 found (sampled queries). */
+export interface ThumbnailSearch {
+  method: 'exact' | 'principal-projection';
+  dimensions: number;
+  recallAt10: number;
 }
 
 /** Each sample's candidates from both lists, once each (order is not kept: scoreCandidates re-sorts). */

@@ -130,6 +130,8 @@ export const AuditReportSchema = z.object({
         local: z.object({ reference: z.number().int(), cut: z.number(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
         /** Where the candidates came from (absent in older audits). */
         candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
+        /** How the thumbnail candidates were searched, with the shortcut's recall (absent in older audits and for tables). */
+        thumbnailSearch: z.object({ method: z.enum(['exact', 'principal-projection']), dimensions: z.number().int(), recallAt10: z.number() }).optional(),
       })
       .optional(),
     memorizationMethod: z.string(),
