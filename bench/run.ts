@@ -6,6 +6,8 @@
 // that section of docs/BENCHMARKS.md.
 // BENCH_ONLY=memorization runs only the out-of-sample memorization comparison and replaces that
 // section of docs/BENCHMARKS.md, leaving the others as they were.
+// BENCH_ONLY=similarity runs only the similarity stage of the 60k Fashion-MNIST audit (BENCH_SIMILARITY_BASELINE=<older
+// checkout>/src adds the code before beside it, in the same process) and replaces that section.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +27,7 @@ import { memorizationSection } from './memorizationSection';
 import { replaceSection } from './replaceSection';
 import { thoroughSection } from './thoroughSection';
 import { throughputSection } from './throughputSection';
+import { similaritySection } from './similaritySection';
 import { INSTALL_HINT, SYSTEM_PYTHON, torchUnavailable } from './torchReference';
 
 export interface BenchSettings {
@@ -100,13 +103,8 @@ async function cancelOnly(): Promise<void> {
   const settings = cancelSettings(fs.mkdtempSync(path.join(os.tmpdir(), 'forgetlens-bench-')));
   const loadBefore = os.loadavg()[0];
   const runs = await cancelRuns(settings);
-  const section =
-    cancelSection(settings, runs) +
-    `\n\nMeasured alone (\`BENCH_ONLY=cancel\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started.`;
-  const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
-  writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
   fs.rmSync(settings.scratch, { recursive: true, force: true });
-  console.log('\n' + section);
+  writeSection(cancelSection(settings, runs) + `\n\nMeasured alone (\`BENCH_ONLY=cancel\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started.`);
 }
 
 /** BENCH_ONLY=queue: the queue section alone (thorough models and a forget audit), written in place of its old version. */
@@ -114,10 +112,20 @@ async function queueOnly(): Promise<void> {
   const loadBefore = os.loadavg()[0];
   const digits = await benchData('digits', DIGITS);
   const runs = await queueMeasurements(digits, QUEUE_K);
-  const section =
+  writeSection(
     queueSection(digits, QUEUE_K, runs, await cliMeasurements()) +
-    `\n\nMeasured alone (\`BENCH_ONLY=queue\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started` +
-    (loadBefore > os.cpus().length * 0.5 ? ': **under load from other processes, so the times are inflated and noisy; read the ratios, not the seconds**.' : '.');
+      `\n\nMeasured alone (\`BENCH_ONLY=queue\`) on ${machineLine()}; load average (1 min) ${loadBefore.toFixed(1)} before it started` +
+      (loadBefore > os.cpus().length * 0.5 ? ': **under load from other processes, so the times are inflated and noisy; read the ratios, not the seconds**.' : '.'),
+  );
+}
+
+/** BENCH_ONLY=similarity: the similarity stage before/after rows alone, written in place of their old version. */
+function similarityOnly(): void {
+  writeSection(similaritySection(ROOT, process.env.BENCH_SIMILARITY_BASELINE, Number(process.env.BENCH_SIMILARITY_ROWS ?? 60_000)) + `\n\nMachine: ${machineLine()}.`);
+}
+
+/** Replace the section's old version in docs/BENCHMARKS.md (or add it before the reading notes). */
+function writeSection(section: string): void {
   const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
   writeFileAtomic(file, replaceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
   console.log('\n' + section);
@@ -147,15 +155,19 @@ async function readingOnly(settings: BenchSettings): Promise<void> {
   console.log(section);
 }
 
+const RUN_ALONE = ['reading', 'similarity', 'cancel', 'queue', 'memorization'];
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only && !RUN_ALONE.includes(only)) throw new Error(`BENCH_ONLY=${only}: the sections that run alone are ${RUN_ALONE.map((o) => `"${o}"`).join(', ')}`);
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
   if (process.env.BENCH_ONLY === 'reading') return readingOnly(settingsFromEnv());
+  if (process.env.BENCH_ONLY === 'similarity') return similarityOnly();
   // The fast audits run the built CLI: build it from this source first.
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   if (process.env.BENCH_ONLY === 'cancel') return cancelOnly();
   if (process.env.BENCH_ONLY === 'queue') return queueOnly();
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the sections that run alone are "reading", "cancel" and "queue"`);
   const settings = settingsFromEnv();
   const loadBefore = os.loadavg();
   const started = performance.now();

@@ -16,6 +16,9 @@ import { Stopwatch } from '../src/core/audit/stopwatch';
 import { DEFAULT_AUDIT_OPTIONS } from '../src/core/audit/options';
 import { FASHION } from './benchData';
 
+/** Lines starting with this carry one implementation's result as JSON (read by bench/similaritySection.ts). */
+export const RESULT_PREFIX = 'SIMILARITY_STAGE ';
+
 type ComputeFactors = typeof import('../src/core/audit/computeFactors').computeFactors;
 
 async function main(): Promise<void> {
@@ -41,11 +44,15 @@ async function main(): Promise<void> {
     const factors = await computeFactors(inputs as Parameters<ComputeFactors>[0], options, clock);
     const t = clock.timings();
     const flagged = Array.from(factors.similar.count).filter((c) => c > 0).length;
-    console.log(`${label}: ${rows} rows, similarity stage ${t.similarity.toFixed(1)} s, ${flagged} samples with near-duplicates, search ${JSON.stringify(factors.inputSearch)}`);
+    const embeddingSearch = (factors as { embeddingSearch?: unknown }).embeddingSearch ?? null;
+    console.log(`${label}: ${rows} rows, similarity stage ${t.similarity.toFixed(1)} s, ${flagged} samples with near-duplicates, search ${JSON.stringify(factors.inputSearch)}, model-space search ${JSON.stringify(embeddingSearch)}`);
+    console.log(`${RESULT_PREFIX}${JSON.stringify({ label, rows, seconds: t.similarity, flagged, inputSearch: factors.inputSearch, embeddingSearch })}`);
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

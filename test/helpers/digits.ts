@@ -47,3 +47,23 @@ export function plantNearCopies(rows: DigitRow[], indices: number[]): Array<[str
     return [rows[i].id, copy.id];
   });
 }
+
+/**
+ * Flags on samples without a planted copy, each with how far (mean absolute difference, grey
+ * levels of 16 per cell) its most similar flagged neighbour is: under one is an independent sign
+ * that the digits data hold a real near-copy there (the same writer's 1s and 4s).
+ */
+export function untouchedFlags(
+  samples: Array<{ id: string; factors: { similarCount: number; similarIds: string[] } }>,
+  rows: DigitRow[],
+  planted: Set<string>,
+): Array<{ id: string; other: string; meanAbsDiff: number }> {
+  const pixelsOf = new Map(rows.map((r) => [r.id, r.pixels]));
+  return samples
+    .filter((x) => !planted.has(x.id) && x.factors.similarCount > 0)
+    .map((s) => {
+      const a = pixelsOf.get(s.id)!;
+      const b = pixelsOf.get(s.factors.similarIds[0])!;
+      return { id: s.id, other: s.factors.similarIds[0], meanAbsDiff: a.reduce((sum, v, k) => sum + Math.abs(v - b[k]), 0) / a.length };
+    });
+}

@@ -1,21 +1,22 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { Dataset } from '../data/dataset';
 import { PerSampleEntanglement, perSampleEntanglement } from '../factors/entanglement';
 import { InstanceFactors, instanceFactors } from '../factors/instance';
 import { NeighbourLists, NeighbourSearchOptions, centredUnitRows, rangeScaledColumns, topKNeighbours } from '../factors/neighbours';
 import { EffectiveThresholds, SimilarSamples, findSimilarSamples, nearestCandidateSimilarity, scoreCandidates } from '../factors/similarity';
-import { ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
+import { SIMILARITY_FLOOR, ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
+import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
+import { ThumbnailSearch, mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
 import { Predictions } from '../model/predict';
 import { JobContext, report } from '../progress';
-import { readTidy } from '../model/readTensor';
-import { deriveSeed } from '../util/random';
+import { searchRecall } from '../factors/searchRecall';
 import { MemorizationResult } from './estimateMemorization';
-import { AuditOptions, PROJECTION_DIM, SIMILARITY_CANDIDATES } from './options';
+import { AuditOptions, PROJECTED_SEARCH_DIM, PROJECTED_SEARCH_MIN_ROWS, PROJECTION_DIM, SIMILARITY_CANDIDATES } from './options';
+import { firstNeighbours, projectedTopK } from '../factors/projectedSearch';
 import { TrainTestSplit } from './splits';
 import { Stopwatch } from './stopwatch';
 
@@ -29,7 +30,14 @@ export interface FactorInputs {
   contentHashes: string[];
 }
 
-export type NearDuplicateSettings = ThresholdChoice & { method: PairScorer['method']; candidates: number };
+export type NearDuplicateSettings = ThresholdChoice & {
+  method: PairScorer['method'];
+  /** Candidates examined per sample, from `candidateSources` together. */
+  candidates: number;
+  candidateSources?: Array<'model space' | 'thumbnails' | 'input space'>;
+  thumbnailSearch?: ThumbnailSearch;
+  local?: LocalRatioRule;
+};
 
 export interface ComputedFactors {
   dynamics?: TrainingDynamics;
@@ -41,8 +49,12 @@ export interface ComputedFactors {
   thresholds: EffectiveThresholds;
   labelDisagreement: Float32Array;
   inputSearch: { method: 'exact' | 'random-projection' | 'model-space'; dimensions: number; recallAtK: number | null };
+  /** How the model-space neighbours were searched; recallAt10: share of the exact top 10 found (sampled queries). */
+  embeddingSearch: { method: 'exact' | 'principal-projection'; dimensions: number; recallAt10: number };
   /** How near-duplicates were judged, for the audit to say which threshold it used and why. */
   nearDuplicates: NearDuplicateSettings;
+  /** The scored candidate lists the near-duplicates were judged on (bench/neardupDiagnosis.ts follows pairs through them). */
+  candidates: NeighbourLists;
 }
 
 /** Every per-sample factor that needs the model's outputs and the neighbourhoods of each sample. */
@@ -69,24 +81,32 @@ export async function computeFactors(
   const searchK = modelSpaceCandidates ? Math.max(options.neighbours, SIMILARITY_CANDIDATES) : options.neighbours;
   const inputShare = modelSpaceCandidates ? 0 : 0.6;
   report(ctx, 'similarity', inputShare, 'embedding space');
-  const embeddingSearch = await topKNeighbours(
-    embeddingUnit,
-    n,
-    embeddingDim,
-    searchK,
-    { allowed: split.trainMask, workers: options.workers, onBlock: (f) => report(ctx, 'similarity', inputShare + (0.9 - inputShare) * f, 'embedding space') },
-    ctx,
-  );
+  const embeddingOptions = { allowed: split.trainMask, workers: options.workers, onBlock: (f: number) => report(ctx, 'similarity', inputShare + (0.9 - inputShare) * f, 'embedding space') };
+  // Large, wide embeddings are searched on their leading principal directions (re-ranked exactly):
+  // the block product is most of the stage's time, and its recall is measured below.
+  const projected = n >= PROJECTED_SEARCH_MIN_ROWS && embeddingDim > PROJECTED_SEARCH_DIM;
+  const embeddingSearch = projected
+    ? await projectedTopK(embeddingUnit, n, embeddingDim, searchK, { projectedDim: PROJECTED_SEARCH_DIM, searchK: SIMILARITY_CANDIDATES }, embeddingOptions, ctx)
+    : await topKNeighbours(embeddingUnit, n, embeddingDim, searchK, embeddingOptions, ctx);
+  const embeddingSearchInfo = {
+    method: projected ? ('principal-projection' as const) : ('exact' as const),
+    dimensions: projected ? PROJECTED_SEARCH_DIM : embeddingDim,
+    recallAt10: projected ? searchRecall(embeddingUnit, n, embeddingDim, embeddingSearch, 10, 200, options.seed, split.trainMask) : 1,
+  };
   const embeddingNeighbours = firstNeighbours(embeddingSearch, options.neighbours);
   const search = modelSpaceCandidates
-    ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: measureRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
+    ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
     : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
   report(ctx, 'similarity', 0.9, 'near-duplicates');
-  const scorer = layout ? thumbnailScorer(grayThumbnails(inputRows, n, layout)) : cosineScorer(inputUnit, dim);
-  const candidates = scoreCandidates(search.candidates, scorer);
+  const thumbnails = layout ? grayThumbnails(inputRows, n, layout) : null;
+  const scorer = thumbnails ? thumbnailScorer(thumbnails) : cosineScorer(inputUnit, dim);
+  const thumbnailSearch = thumbnails ? await thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers, seed: options.seed }, ctx) : null;
+  const candidateLists = thumbnailSearch ? mergeCandidates(search.candidates, thumbnailSearch.lists) : search.candidates;
+  const candidates = scoreCandidates(candidateLists, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
-  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding };
+  const local = options.similarity.input === 'auto' ? localRatioRule(candidates) : null;
+  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding, ...(local ? { local: { ...local, floor: SIMILARITY_FLOOR } } : {}) };
   const similar = findSimilarSamples(
     { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes },
     thresholds,
@@ -103,7 +123,9 @@ export async function computeFactors(
     thresholds,
     labelDisagreement: labelDisagreement(candidates, data.y, split.trainMask, options.neighbours),
     inputSearch: search.info,
-    nearDuplicates: { method: scorer.method, ...choice, candidates: search.candidates.k },
+    embeddingSearch: embeddingSearchInfo,
+    candidates,
+    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: candidateLists.k, candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'], ...(thumbnailSearch ? { thumbnailSearch: thumbnailSearch.search } : {}) },
   };
   clock.lap('factors');
   report(ctx, 'factors', 1);
@@ -122,38 +144,11 @@ async function inputCandidates(
   return { candidates, info: { method: 'exact', dimensions: dim, recallAtK: null } };
 }
 
-/** The first k of each sorted neighbour list. */
-function firstNeighbours(lists: NeighbourLists, k: number): NeighbourLists {
-  if (k >= lists.k) return lists;
-  const n = lists.indices.length / lists.k;
-  const indices = new Int32Array(n * k);
-  const similarities = new Float32Array(n * k);
-  for (let i = 0; i < n; i++) {
-    indices.set(lists.indices.subarray(i * lists.k, i * lists.k + k), i * k);
-    similarities.set(lists.similarities.subarray(i * lists.k, i * lists.k + k), i * k);
-  }
-  return { k, indices, similarities };
-}
-
-/** Share of the exact top-k input-cosine neighbours (among allowed rows) of sampled queries that the candidate lists contain. */
-function measureRecall(inputUnit: Float32Array, n: number, dim: number, candidates: NeighbourLists, k: number, queries: number, seed: number, allowed: Uint8Array): number {
-  const step = Math.max(1, Math.floor(n / queries));
-  const picked: number[] = [];
-  for (let i = deriveSeed(seed, 'recall') % step; i < n && picked.length < queries; i += step) picked.push(i);
-  const exact = readTidy(() => {
-    const all = tf.tensor2d(inputUnit, [n, dim]);
-    const rows = tf.gather(all, tf.tensor1d(picked, 'int32'));
-    const excluded = tf.add(tf.oneHot(tf.tensor1d(picked, 'int32'), n), tf.sub(1, tf.tensor1d(allowed, 'float32')));
-    const sims = tf.sub(tf.matMul(rows, tf.transpose(all)), tf.mul(excluded, 1e4));
-    return tf.topk(sims, Math.min(k, n - 1)).indices;
-  });
-  const kk = Math.min(k, n - 1);
-  let found = 0;
-  picked.forEach((i, q) => {
-    const listed = new Set(candidates.indices.subarray(i * candidates.k, (i + 1) * candidates.k));
-    for (let r = 0; r < kk; r++) if (listed.has(exact[q * kk + r])) found++;
-  });
-  return Math.round((found / (picked.length * kk)) * 1e4) / 1e4;
+function localWhy(rule: LocalRatioRule): string {
+  return (
+    `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
+    `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}) and similarity ≥ ${SIMILARITY_FLOOR}`
+  );
 }
 
 /** Share of a sample's k most similar training inputs (candidates sorted by exact cosine) with another label. */

@@ -57,6 +57,9 @@ export const MAX_HELD_OUT = 5000;
 export const SIMILARITY_CANDIDATES = 50;
 /** Input spaces wider than this (and images) take near-duplicate candidates from the model-space search. */
 export const PROJECTION_DIM = 128;
+/** Model-space searches over at least this many rows run on a PROJECTED_SEARCH_DIM principal projection. */
+export const PROJECTED_SEARCH_MIN_ROWS = 10_000;
+export const PROJECTED_SEARCH_DIM = 32;
 /** Memorization at or above which a sample counts as memorized in the summary. */
 export const MEMORIZED_THRESHOLD = 0.5;
 /** Difficulty at or above which a sample counts as hard in the summary. */

@@ -7,7 +7,7 @@
  */
 export const NEAR_DUPLICATE_Z = 2;
 /** Never call a pair a near-duplicate below this similarity, however spread the dataset is. */
-const SIMILARITY_FLOOR = 0.9;
+export const SIMILARITY_FLOOR = 0.9;
 /** Distances below this are treated as this (exact copies would give log 0). */
 const MIN_DISTANCE = 1e-6;
 /** Spread used when almost every sample has an equally close neighbour. */
@@ -39,12 +39,7 @@ export function adaptiveThreshold(nearest: ArrayLike<number>, z = NEAR_DUPLICATE
   if (logs.length === 0) {
     return { threshold: SIMILARITY_FLOOR, rule: 'dataset-adaptive', nearestMedian: null, logDistanceSpread: null, z: NEAR_DUPLICATE_Z, why: 'no neighbours to compare: the floor applies' };
   }
-  const median = medianOf(logs);
-  // Spread from the far side of the median only: copies sit on the near side, and where a dataset
-  // holds many of them they would widen a two-sided MAD and so hide themselves.
-  const farSide = logs.filter((v) => v >= median).map((v) => v - median);
-  const spread = Math.max(MIN_LOG_SPREAD, 1.4826 * medianOf(farSide));
-  const cut = median - z * spread;
+  const { median, spread, cut } = robustLowCut(logs, z);
   const threshold = Math.max(SIMILARITY_FLOOR, round4(1 - Math.exp(cut)));
   const nearestMedian = round4(1 - Math.exp(median));
   return {
@@ -62,6 +57,18 @@ export function adaptiveThreshold(nearest: ArrayLike<number>, z = NEAR_DUPLICATE
 
 export function fixedThreshold(threshold: number): ThresholdChoice {
   return { threshold, rule: 'fixed', nearestMedian: null, logDistanceSpread: null, z: null, why: `set by the user: similarity ≥ ${threshold}` };
+}
+
+/**
+ * The value `z` robust standard deviations below the median of `sorted` (ascending). Spread from
+ * the far side of the median only: copies sit on the near side, and where a dataset holds many of
+ * them they would widen a two-sided MAD and so hide themselves.
+ */
+export function robustLowCut(sorted: number[], z: number): { median: number; spread: number; cut: number } {
+  const median = medianOf(sorted);
+  const farSide = sorted.filter((v) => v >= median).map((v) => v - median);
+  const spread = Math.max(MIN_LOG_SPREAD, 1.4826 * medianOf(farSide));
+  return { median, spread, cut: median - z * spread };
 }
 
 function medianOf(sorted: number[]): number {

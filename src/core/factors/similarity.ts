@@ -1,5 +1,6 @@
 import { NeighbourLists, dot } from './neighbours';
 import { PairScorer } from './pairScore';
+import { LocalRatioRule, localLogRatio } from './localRatio';
 
 export { DEFAULT_SIMILARITY } from './similarityDefaults';
 export type { SimilarityThresholds } from './similarityDefaults';
@@ -7,6 +8,8 @@ export type { SimilarityThresholds } from './similarityDefaults';
 export interface EffectiveThresholds {
   input: number;
   embedding: number;
+  /** Also a near-duplicate: far closer than the sample's own local scale, and at least `floor` (see localRatioRule). */
+  local?: LocalRatioRule & { floor: number };
 }
 
 
@@ -103,7 +106,7 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
       if (j < 0) continue;
       examined++;
       const s = candidates.similarities[i * candidates.k + r];
-      if (!(s >= thresholds.input)) continue;
+      if (!(s >= thresholds.input) && !passesLocal(candidates, i, s, thresholds.local)) continue;
       if (thresholds.embedding > -1 && dot(inputs.embeddingUnit, i, inputs.embeddingUnit, j, inputs.embeddingDim) < thresholds.embedding) continue;
       verified++;
       add(i, j, s);
@@ -120,6 +123,10 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
     out.labelConflicts.push(mostSimilar(other));
   }
   return out;
+}
+
+function passesLocal(candidates: NeighbourLists, i: number, s: number, local: EffectiveThresholds['local']): boolean {
+  return local !== undefined && s >= local.floor && localLogRatio(candidates, i, s, local.reference) <= local.cut;
 }
 
 function mostSimilar(list: SimilarSample[]): SimilarSample[] {

@@ -116,6 +116,8 @@ export const AuditReportSchema = z.object({
   diagnostics: z.object({
     unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
     inputSearch: z.object({ method: z.enum(['exact', 'random-projection', 'model-space']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    /** How the model-space neighbours were searched (absent in older audits). */
+    embeddingSearch: z.object({ method: z.enum(['exact', 'principal-projection']), dimensions: z.number().int(), recallAt10: z.number() }).optional(),
     nearDuplicates: z
       .object({
         method: z.enum(['cosine', 'shift-tolerant-correlation']),
@@ -126,6 +128,12 @@ export const AuditReportSchema = z.object({
         z: z.number().nullable(),
         candidates: z.number().int(),
         why: z.string(),
+        /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
+        local: z.object({ reference: z.number().int(), cut: z.number(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
+        /** Where the candidates came from (absent in older audits). */
+        candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
+        /** How the thumbnail candidates were searched, with the shortcut's recall (absent in older audits and for tables). */
+        thumbnailSearch: z.object({ method: z.enum(['exact', 'principal-projection']), dimensions: z.number().int(), recallAt10: z.number() }).optional(),
       })
       .optional(),
     memorizationMethod: z.string(),

@@ -61,6 +61,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
       inputSearch: factors.inputSearch,
+      embeddingSearch: factors.embeddingSearch,
       nearDuplicates: factors.nearDuplicates,
       memorizationMethod: inputs.memorization?.method ?? 'unavailable: the model was loaded, not trained here',
       memorizationScale: inputs.model.source === 'loaded' ? 'head' : 'model',
