@@ -10,6 +10,9 @@ export interface SampleRow {
   split: 'train' | 'test';
   difficulty: number;
   reason: string;
+  /** Calibrated predictions; null when the report has none (older report, held-out sample, loaded model). */
+  residualRisk?: number | null;
+  persistence?: number | null;
   memorization: number | null;
   confidence: number | null;
   similarCount: number;
@@ -33,7 +36,7 @@ export interface ReportMeta {
   backend: string;
   trainAccuracy: number;
   testAccuracy: number | null;
-  summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number };
+  summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number; cannotRemoveByDeletion?: number; needsStrongUnlearning?: number };
   stale: boolean;
   createdAt: string;
   /** Webview URI of the image dataset's folder (thumbnails are below it); null for tables. */
@@ -48,6 +51,8 @@ export interface SampleDetail {
   label: string;
   difficulty: number;
   reasons: string[];
+  /** The calibrated predictions the difficulty is the larger of (absent: the factor composite stands in). */
+  predictions?: { residualRisk: number; persistence: number };
   contributions: Record<string, number>;
   factors: Record<string, number | string | boolean | null | string[] | number[]>;
   similar: Array<{ id: string; similarity: number }>;

@@ -1,11 +1,17 @@
 import { Dataset } from '../data/dataset';
 import { FACTOR_WEIGHTS, scoreDifficulty } from '../factors/difficulty';
+import { CALIBRATED_FROM, calibratedReason, predictCalibrated } from '../factors/calibratedDifficulty';
 import type { ComputedFactors } from '../audit/computeFactors';
 import type { MemorizationResult } from '../audit/estimateMemorization';
 import { AuditOptions, HARD_THRESHOLD, MEMORIZED_THRESHOLD } from '../audit/options';
 import { TrainTestSplit } from '../audit/splits';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { AUDIT_SCHEMA_VERSION, AuditReport, AuditSample, validateAuditReport } from './auditSchema';
+
+/** Documented in docs/science.md and recorded in each report's settings. */
+export const DIFFICULTY_FUNCTION = 'max(residualRisk, persistence); the factor composite (compositeDifficulty) where they are null';
+/** The composite's "nothing stands out" reason: contradicted once a calibrated reason leads. */
+const TYPICAL = /^no strong factor\b/;
 
 export interface ReportInputs {
   dataset: Dataset;
@@ -53,6 +59,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       similarity: { ...options.similarity, inputEffective: factors.thresholds.input },
       neighbours: options.neighbours,
       factorWeights: FACTOR_WEIGHTS,
+      difficultyFunction: DIFFICULTY_FUNCTION,
     },
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
@@ -66,6 +73,8 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       hard: samples.filter((s) => s.difficulty >= HARD_THRESHOLD).length,
       withSimilarSamples: samples.filter((s) => s.factors.similarCount > 0).length,
       memorized: samples.filter((s) => (s.factors.memorization ?? 0) >= MEMORIZED_THRESHOLD).length,
+      cannotRemoveByDeletion: samples.filter((s) => (s.factors.persistence ?? 0) >= CALIBRATED_FROM).length,
+      needsStrongUnlearning: samples.filter((s) => (s.factors.residualRisk ?? 0) >= CALIBRATED_FROM).length,
     },
     samples,
   };
@@ -92,6 +101,13 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     forgettingEvents,
     heldOut,
   });
+  const confidence = num(d?.confidence[i]);
+  const nearestSimilarity = num(factors.nearestSimilarity[i]);
+  // Held-out samples were never trained on, and a loaded model has no memorization: the composite stands in.
+  const calibrated =
+    mem === null || heldOut
+      ? null
+      : predictCalibrated({ memorization: mem, confidence, similarCount: factors.similar.count[i], nearestSimilarity, labelDisagreement: factors.labelDisagreement[i], entanglement: factors.entanglement.score[i] });
   return {
     id: dataset.ids[i],
     source: dataset.sources[i],
@@ -99,15 +115,17 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     split: heldOut ? 'test' : 'train',
     // Provisional: the dataset order breaks ties; replaced by the rank after sorting.
     rank: i + 1,
-    difficulty: scored.difficulty,
-    reasons: scored.reasons,
+    difficulty: calibrated?.difficulty ?? scored.difficulty,
+    compositeDifficulty: scored.difficulty,
+    drivenBy: calibrated?.drivenBy ?? 'composite',
+    reasons: calibrated ? [calibratedReason(calibrated, { similarCount: factors.similar.count[i], memorization: mem }), ...scored.reasons.filter((r) => !TYPICAL.test(r))] : scored.reasons,
     contributions: scored.contributions,
     preview: dataset.previews[i],
     factors: {
       memorization: mem,
       memorizationSoft: num(memorization?.memorizationSoft?.[i]),
       memorizationCrossFit: num(memorization?.crossFit?.[i]),
-      confidence: num(d?.confidence[i]),
+      confidence,
       maxConfidence: num(d?.maxConfidence[i]),
       negEntropy: num(d?.negEntropy[i]),
       fractionCorrect,
@@ -117,7 +135,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       similarCount: factors.similar.count[i],
       similarCountCapped: factors.similar.countCapped[i] === 1,
       exactDuplicates: factors.similar.exactDuplicates[i],
-      nearestSimilarity: num(factors.nearestSimilarity[i]),
+      nearestSimilarity,
       similarIds: similarList.map((s) => dataset.ids[s.index]),
       similarities: similarList.map((s) => s.similarity),
       margin: round4(factors.instance.margin[i]),
@@ -129,6 +147,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       variability: num(d?.variability[i]),
       labelDisagreement: round4(factors.labelDisagreement[i]),
       predictedLabel: dataset.classes[factors.instance.predicted[i]],
+      residualRisk: calibrated?.residualRisk ?? null,
+      persistence: calibrated?.persistence ?? null,
     },
   };
 }

@@ -4,7 +4,7 @@ import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
 import { resolveSource } from './annotationPlan';
-import { difficultyLevel, reasonsInWords } from './reasonText';
+import { difficultyLevel, predictionLine, predictionsOf, reasonsInWords } from './reasonText';
 
 const IMAGE_FILE = /\.(png|jpe?g)$/i;
 
@@ -24,6 +24,8 @@ export function toRows(report: AuditReport, forget: ForgetReport | null = null, 
       split: s.split,
       difficulty: s.difficulty,
       reason: reasonsInWords(s)[0] ?? '',
+      residualRisk: s.factors.residualRisk ?? null,
+      persistence: s.factors.persistence ?? null,
       memorization: s.factors.memorization,
       confidence: s.factors.confidence,
       similarCount: s.factors.similarCount,
@@ -74,6 +76,7 @@ export function toDetail(sample: AuditSample): SampleDetail {
     label: sample.label,
     difficulty: sample.difficulty,
     reasons: reasonsInWords(sample),
+    ...(predictionsOf(sample) ? { predictions: predictionsOf(sample)! } : {}),
     contributions: sample.contributions,
     factors,
     similar: similarIds.map((id, k) => ({ id, similarity: similarities[k] })),
@@ -109,6 +112,7 @@ export function breakdownLines(sample: AuditSample): string[] {
   const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
   return [
     `${difficultyLevel(sample.difficulty)}: difficulty ${sample.difficulty.toFixed(2)} (rank ${sample.rank})`,
+    ...(predictionsOf(sample) ? [predictionLine(sample)] : []),
     ...reasonsInWords(sample).map((r) => `• ${r}`),
     `memorization ${fmt(f.memorization)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
     `near-duplicates ${f.similarCount}${f.similarCountCapped ? '+' : ''} · label disagreement ${fmt(f.labelDisagreement)} · loss ${fmt(f.loss)} · margin ${fmt(f.margin)}`,

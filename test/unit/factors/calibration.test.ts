@@ -66,3 +66,12 @@ test('evaluation: a perfect score has AUROC 1, a reversed one 0, and the CI resa
   // Brier of the perfect ranking is not 0: the scores are not calibrated probabilities.
   assert.ok(good.brier.value! > 0.05);
 });
+
+test('a constant feature gets no weight and never makes a prediction NaN', () => {
+  const { x, y } = generate(300, 5);
+  const withConstant = x.map((r) => [...r, 3.321928094887362]);
+  const model = fitMonotoneLogistic(['a', 'b', 'c', 'size'], withConstant, y, { signs: [1, -1, 1, 1] });
+  assert.equal(model.scale[3], 1);
+  assert.ok(Math.abs(model.coefficients[3]) < 1e-9);
+  assert.ok(Number.isFinite(predictMonotoneLogistic(model, [0, 0, 0, 10])));
+});

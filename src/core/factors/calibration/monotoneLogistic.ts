@@ -32,7 +32,11 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
   if (!targets.every((t) => t >= 0 && t <= 1)) throw new Error('fitMonotoneLogistic: targets must lie in [0,1]');
   const n = rows.length;
   const centre = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
-  const scale = centre.map((c, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j] - c) ** 2, 0) / n) || 1);
+  // A constant feature (all requests of one size) has no spread: scale 1 keeps it at z = 0, never 0/0.
+  const scale = centre.map((c, j) => {
+    const sd = Math.sqrt(rows.reduce((s, r) => s + (r[j] - c) ** 2, 0) / n);
+    return sd > 1e-9 * Math.max(1, Math.abs(c)) ? sd : 1;
+  });
   const z = rows.map((r) => r.map((v, j) => (v - centre[j]) / scale[j]));
   const l2 = options.l2 ?? 1e-3;
   const w = new Array<number>(d).fill(0);
