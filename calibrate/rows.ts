@@ -55,7 +55,7 @@ export function fitRows(collected: Collected): FitRow[] {
         ineffectiveAlone: s.verdict === 'ineffective-alone',
         memorization: f.memorization ?? 0,
         lowConfidence: f.confidence === null ? 0 : 1 - f.confidence,
-        oldDifficulty: audited.difficulty,
+        oldDifficulty: audited.compositeDifficulty ?? audited.difficulty,
       });
     }
   }
