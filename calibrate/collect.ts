@@ -42,12 +42,12 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
     datasets.push({ name, file, audit, requests: makeRequests(audit, planted, name, config.requestsPerKind, config.requestSize, 0) });
     log(`audited ${name}: ${audit.samples.length} rows`);
   }
-  // A repeat seed of round r runs after the first seed of round r + 1: more requests first, then repeats for the noise ceiling.
+  // A repeat seed of round r runs before round r + 1: the noise ceiling needs repeats even when the time budget cuts the run short.
   const queue: Array<{ run: DatasetRun; request: Request; seed: number; order: number }> = [];
   for (let round = 0; round < config.requestsPerKind; round++) {
     for (const [s, seed] of config.seeds.entries()) {
       if (s > 0 && round >= config.seedRounds) continue;
-      for (const run of datasets) for (const request of run.requests.filter((r) => r.index === round)) queue.push({ run, request, seed, order: round + s + 0.5 * Math.min(s, 1) });
+      for (const run of datasets) for (const request of run.requests.filter((r) => r.index === round)) queue.push({ run, request, seed, order: round + 0.5 * Math.min(s, 1) });
     }
   }
   queue.sort((a, b) => a.order - b.order);

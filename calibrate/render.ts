@@ -52,12 +52,38 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     for (const d of cv.perDataset.filter((p) => p.target === target)) lines.push(`| ${d.dataset} | ${d.rows} | ${d.positives} | ${num(d.calibrated)} | ${num(d.memorization)} |`);
     lines.push('');
   }
+  lines.push('## What this run shows', '', ...verdictLines(config, rows, cv), '');
   lines.push('## Shipped coefficients (fitted on every dataset)', '', 'Standardised coefficients (per feature standard deviation; sign fixed by the training data\'s Spearman, so each prediction is monotone in each feature):', '');
   lines.push('| feature | residualRisk | persistence |', '|---|---|---|');
   models.residualRisk.features.forEach((f, j) => lines.push(`| ${f} | ${models.residualRisk.coefficients[j].toFixed(3)} | ${models.persistence.coefficients[j].toFixed(3)} |`));
   lines.push(`| intercept | ${models.residualRisk.intercept.toFixed(3)} | ${models.persistence.intercept.toFixed(3)} |`, '');
   lines.push(`Per-algorithm residual risk fitted for: ${Object.keys(models.residualRiskByAlgorithm).join(', ') || 'none (too few runs that moved the forget set)'}.`, '');
   return lines.join('\n');
+}
+
+/** Read off the tables above by fixed rules, so the text cannot claim more than the numbers. */
+function verdictLines(config: CalibrationConfig, rows: FitRow[], cv: CrossValidation): string[] {
+  const out: string[] = [];
+  const perDataset = [...new Set(rows.map((r) => r.dataset))].map((d) => new Set(rows.filter((r) => r.dataset === d).map((r) => r.request)).size);
+  const seeds = new Set(rows.map((r) => r.seed)).size;
+  const full = perDataset.length >= 5 && Math.min(...perDataset) >= 20 && seeds >= 2;
+  out.push(
+    full
+      ? `- Scale: at least the issue's 5 datasets × 20 requests × several seeds.`
+      : `- Scale: BELOW the issue's target (≥ 5 datasets × ≥ 20 requests × several seeds): ${perDataset.length} datasets with data, ${Math.min(...perDataset)}–${Math.max(...perDataset)} requests each, ${seeds} seed(s); repeats for the noise ceiling on few requests. Intervals are wide; treat every comparison below as preliminary. Rerun with a larger CAL_MAX_MINUTES (the cache resumes).`,
+  );
+  for (const target of ['residualRisk', 'persistence'] as Target[]) {
+    const ours = cv.pooled[target].calibrated?.auroc;
+    for (const baseline of ['memorization', 'oldDifficulty'] as Scorer[]) {
+      const theirs = cv.pooled[target][baseline]?.auroc;
+      if (!ours || !theirs || ours.value === null || theirs.value === null) continue;
+      const separated = ours.low !== null && theirs.high !== null && (ours.low > theirs.high || ours.high! < theirs.low!);
+      const word = ours.value > theirs.value ? 'higher' : 'lower';
+      out.push(`- ${target}: held-out AUROC ${ours.value.toFixed(3)} is ${word} than ${SCORER_TITLES[baseline]} (${theirs.value.toFixed(3)})${separated ? '' : ', within each other\'s intervals'}.`);
+    }
+  }
+  out.push(`- Configured size: ${config.requestsPerKind} requests per kind, time budget ${config.maxMinutes} min.`);
+  return out;
 }
 
 function fmt(m: Metric): string {
