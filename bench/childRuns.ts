@@ -26,6 +26,10 @@ export interface AuditRun {
   timings: Record<string, number>;
   backend: string;
   testAccuracy: number | null;
+  /** How near-duplicate candidates were found and the share of exact top-10 input neighbours among them. */
+  inputSearch: AuditReport['diagnostics']['inputSearch'];
+  /** The near-duplicate threshold the audit chose (absent from older builds). */
+  nearDuplicateThreshold: number | null;
   /** Per-sample fast-mode scores in the order of `ids`, when asked for. */
   scores?: Record<(typeof EXPORTED_FACTORS)[number], Float32Array>;
 }
@@ -65,6 +69,8 @@ export function auditOnce(label: string, dataset: string, limit: number | undefi
     timings: report.timings,
     backend: report.model.backend,
     testAccuracy: report.model.testAccuracy,
+    inputSearch: report.diagnostics.inputSearch,
+    nearDuplicateThreshold: report.diagnostics.nearDuplicates?.threshold ?? null,
     scores,
   };
 }

@@ -1,72 +1,91 @@
-import { RULES, Verdict } from './verdicts';
-import { ValidationResult } from './runValidation';
-import { ClaimResult } from './claims/claim';
+import { ClaimOutcome, TestRow } from './aggregate';
+import { fmt } from './claims/claim';
 import { DATASET_TITLES } from './data/sources';
+import { EngineVersion } from './engine';
+import { ValidationResult } from './runValidation';
+import { VERDICT_RULES_TEXT, Verdict, ruleText } from './verdicts';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function bold(verdict: Verdict): string {
-  return `**${verdict}**`;
+const VERDICT_WORDS: Record<Verdict, string> = { held: 'Held', 'not held': 'Not held', inconclusive: 'Inconclusive', 'not testable': 'Not testable' };
+
+export function verdictCell(verdict: Verdict): string {
+  return `**${VERDICT_WORDS[verdict]}**`;
 }
 
-/** The results table: one row per claim, the per-dataset measurements in the middle cell. */
-export function resultsTable(claims: ClaimResult[]): string {
-  const rows = claims.map((c) => {
-    const measured = c.perDataset.map((d) => `*${d.dataset}* (${d.verdict}): ${d.measured}`).join('<br>');
-    return `| ${c.id} | ${cell(c.claim)} | ${cell(measured)} | ${bold(c.verdict)} |`;
-  });
-  return ['| # | claim | measured (per dataset) | verdict |', '| --- | --- | --- | --- |', ...rows].join('\n');
+export function intervalCell(row: TestRow): string {
+  const { mean, low, high, n } = row.interval;
+  return `${fmt(mean, 3)} [${fmt(low, 3)}, ${fmt(high, 3)}] (n = ${n})`;
 }
 
-export function renderMarkdown(result: ValidationResult): string {
+function claimSummary(claims: ClaimOutcome[]): string {
+  const rows = claims.map((c) => `| ${c.id} | ${cell(c.claim)} | ${c.perDataset.map((d) => `${d.dataset}: ${VERDICT_WORDS[d.verdict]}`).join('; ')} | ${verdictCell(c.verdict)} |`);
+  return ['| # | claim | per dataset | verdict |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** Every test on every dataset, positive or negative, in one format: the interval, the rule, the values, the verdict. */
+export function testsTable(claims: ClaimOutcome[]): string {
+  const rows: string[] = [];
+  for (const c of claims) {
+    for (const d of c.perDataset) {
+      for (const r of d.rows) {
+        const role = r.test.role === 'claim' ? '' : ' *(reference, not in the verdict)*';
+        const verdict = r.skipped ? `${verdictCell(r.verdict)} (${r.skipped})` : verdictCell(r.verdict);
+        rows.push(`| ${c.id} | ${d.dataset} | ${cell(r.test.label)}${role} | ${intervalCell(r)} | ${ruleText(r.test.rule)} | ${r.values.map((v) => fmt(v, 3)).join(', ')} | ${verdict} |`);
+      }
+    }
+  }
+  return ['| # | dataset | statistic | mean [95 % CI] | rule | per seed | verdict |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function notes(claims: ClaimOutcome[]): string {
+  return claims.flatMap((c) => c.perDataset.map((d) => `- **${c.id}, ${d.dataset}**: ${d.notes.map((n) => `seed ${n.seed}: ${n.note}`).join(' · ')}`)).join('\n');
+}
+
+function counts(claims: ClaimOutcome[]): string {
+  const by = (v: Verdict) => claims.filter((c) => c.verdict === v).map((c) => c.id);
+  return (['held', 'not held', 'inconclusive', 'not testable'] as Verdict[]).map((v) => `${VERDICT_WORDS[v]}: ${by(v).join(', ') || 'none'}`).join(' · ');
+}
+
+/** One run's section of docs/VALIDATION.md. */
+export function renderRun(result: ValidationResult, engine: EngineVersion): string {
   const { config } = result;
-  const held = result.claims.filter((c) => c.verdict === 'held').map((c) => c.id);
-  const minutes = (result.seconds / 60).toFixed(1);
-  const datasetsUsed = [...new Set(Object.values(config.datasets).flat())];
-  return `# Validation: the papers' claims on real data
+  const usedBy = Object.entries(config.datasets).map(([claim, keys]) => `${claim}: ${keys.map((k) => DATASET_TITLES[k]).join(', ') || 'none'}`).join('; ');
+  return `## Run ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC · engine ${engine.commit.slice(0, 10)}${engine.dirty ? ' (dirty)' : ''} · \`${config.name}\`
 
-Regenerate with \`npm run validate\` (this file is written by it; \`npm run validate -- --smoke --out FILE\` runs the tiny CI configuration).
-The claims are those of [SCIENCE.md](../../shared/docs/SCIENCE.md) ("Claims a small replication can check", 1–6) plus ForgetLens's own.
+- **Engine**: commit ${engine.commit}${engine.dirty ? ', **dirty** (tracked files differed from it when the run started)' : ', clean'}
+- **Configuration**: \`${config.name}\`; seeds ${config.seeds.join(', ')}; datasets per claim group: ${usedBy}
+- **Settings**: thorough memorization K = ${config.k}; algorithms ${config.algorithms.join(', ')}; θ_r averaged over ${config.retrainSeeds} retrained model(s); epochs ${config.epochs ?? 'sized from the data by the audit'}; forget-set sizes ${Object.entries(config.forgetSetSize).map(([k, n]) => `${k} ${n}`).join(', ')}; claim 5: ${config.copiesGroup} samples per group, ${config.copiesPerSample} near-copies each; Fashion-MNIST rows ${config.fashionRows}
+- **Intervals**: two-sided 95 % Student-t intervals of the mean over the ${config.seeds.length} seeds (each seed redraws the test split, the forget sets and every model's initialisation)
+- **Machine**: ${result.machine}; ${result.seconds.toFixed(0)} s wall (${(result.seconds / 60).toFixed(1)} min), ${result.cpuSeconds.toFixed(0)} s CPU; load average at the end ${result.loadAverage.toFixed(1)}
+- **Verdicts**: ${counts(result.claims)}
 
-- **Date**: ${result.startedAt.slice(0, 19).replace('T', ' ')} UTC
-- **Machine**: ${result.machine}
-- **Run time**: ${result.seconds.toFixed(0)} s (${minutes} min) wall, ${result.cpuSeconds.toFixed(0)} s CPU (all threads), configuration \`${config.name}\`; load average at the end ${result.loadAverage.toFixed(1)} (other jobs on the machine slow the wall time, not the results)
-- **Seeds**: ${config.seed} for everything (data choices, forget sets, models; the audits derive per-model seeds from it)
-- **Settings**: thorough memorization with K = ${config.k} subsample models; unlearning algorithms ${config.algorithms.join(', ')}; θ_r averaged over ${config.retrainSeeds} retrained model(s); training epochs ${config.epochs ?? 'sized from the data by the audit (default)'}; the default MLP everywhere
-- **Verdicts**: ${result.claims.map((c) => `${c.id}: ${c.verdict}`).join(' · ')} (held: ${held.length ? held.join(', ') : 'none'})
+### Claims
 
-## Results
+${claimSummary(result.claims)}
 
-${resultsTable(result.claims)}
+### Every test
 
-## Rules (written before the first run, not tuned to it)
+${testsTable(result.claims)}
 
-${result.claims.map((c) => `- **${c.id}**: ${c.rule}`).join('\n')}
-- **combined**: ${RULES.combined}
+Rules: ${VERDICT_RULES_TEXT}
 
-ToW = (1−|a_u(F)−a_r(F)|)·(1−|a_u(R)−a_r(R)|)·(1−|a_u(T)−a_r(T)|), from each forget audit. Residual of a forget sample
-for an algorithm = p_u(y|x) − p_r(y|x) (θ_r averaged over the retrained models).
+<details><summary>Per-seed context (not judged)</summary>
 
-How to read 6 and FL: an algorithm that leaves F where the original model had it (mean |Δp| near 0 in claim 6's
-row) has residual p_o(y|x) − p_r(y|x), the gap between the original and the retrained model, the same for every such
-algorithm. Claim 6 therefore counts only the algorithms that moved F; FL keeps them all, and for the ones that did not
-move, what the difficulty predicts is that gap. All residuals share the −p_r term, which adds some agreement by itself.
-The "by > 0.01" counts in claims 2 and 3 are context (differences too small to mean much), not part of the rules.
+${notes(result.claims)}
 
-## Data and forget sets
+</details>
 
-- Datasets: ${datasetsUsed.map((k) => DATASET_TITLES[k]).join(', ')}. digits = scikit-learn's 1797 8×8 digits (examples/digits.csv); breast cancer = scikit-learn's 569 samples × 30 features (Debian's python3-sklearn); Fashion-MNIST = the first ${config.fashionRows} training images, read with ForgetLens's IDX reader and written back as an IDX pair.
-- Nothing is planted for claims 1–4, 6 and FL: the data are used as published. A 10% stratified test split is held out (the audits' own, seed ${config.seed}).
-- Claims 2, 4, 6, FL: forget sets chosen by the thorough memorization estimate (ties by its soft version) over the training samples: *low* = drawn at random from the lowest third, *high* = the highest; *mixed* = a third each of low, a random draw from the middle third, and high. Sizes: ${Object.entries(config.forgetSetSize).filter(([k]) => datasetsUsed.includes(k as never)).map(([k, n]) => `${DATASET_TITLES[k as keyof typeof DATASET_TITLES]} ${n}`).join(', ')}.
-- Claim 3: three forget sets of the same size: *one-class-core* = the least entangled samples (the audit's per-sample entanglement) of the largest class; *random* = drawn at random over all classes; *boundary* = the most entangled samples. Their set-level ES is measured by each forget audit in its own original model's embedding; the verdict compares the highest- and lowest-ES sets, whatever their names.
-- Claim 5: ${config.copiesGroup} random samples get a wrong label and ${config.copiesPerSample} near-copies each (same wrong label, one feature moved by 1–${config.copiesPerSample}% of its range) appended to the data, which stay in R; ${config.copiesGroup} other random samples get a wrong label and no copy. The forget set is both groups.
-
-## Runs
+<details><summary>Audit runs (${result.runs.length})</summary>
 
 | run | wall s | CPU s |
 | --- | --- | --- |
 ${result.runs.map((r) => `| ${cell(r.what)} | ${r.seconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} |`).join('\n')}
+
+</details>
 `;
 }
+
+export const STANDALONE_INTRO = '# Validation run\n\nWritten by `npm run validate`; the project\'s history of full runs is docs/VALIDATION.md.';

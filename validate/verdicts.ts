@@ -1,67 +1,56 @@
+import { Interval } from './stats/interval';
+
 /**
- * The rules that turn measurements into verdicts. They were written down (here and in
- * docs/VALIDATION.md) before the first full run, and are not to be tuned to the results.
+ * The rules that turn measurements into verdicts. Each test of a claim names one statistic,
+ * measured once per seed, and the side of a threshold the claim puts it on. The thresholds are the
+ * claims' directions (SCIENCE.md: "directions, not the papers' numbers"), fixed here before the run.
  */
-export type Verdict = 'held' | 'partly' | 'did not hold' | 'not testable';
+export type Verdict = 'held' | 'not held' | 'inconclusive' | 'not testable';
 
-export const VERDICTS: Verdict[] = ['held', 'partly', 'did not hold', 'not testable'];
+export const VERDICTS: Verdict[] = ['held', 'not held', 'inconclusive', 'not testable'];
 
-export const RULES = {
-  memorizationProxy:
-    'Per dataset: Spearman(confidence proxy, subsample memorization) over the training samples ≤ −0.3: held; between −0.3 and 0: partly; ≥ 0: did not hold.',
-  memorizationTow:
-    'Per dataset, forget sets of low vs high memorization: (a) ToW lower on the high set for a majority of the algorithms, (b) θ_r\'s accuracy on F lower on the high set. Both: held; one: partly; neither: did not hold.',
-  entanglementTow:
-    'Per dataset, of the forget sets built to differ in Entanglement Score, compare the one with the highest measured ES with the one with the lowest: ToW lower on the highest-ES set for a majority of the algorithms: held; for at least one: partly; for none: did not hold.',
-  rum:
-    'Per dataset, mixed forget set: (a) ToW of RUM higher than that of every algorithm of its recipe run once on the whole set, (b) ToW of RUM higher than that of the shuffled-split control. Both: held; one: partly; neither: did not hold.',
-  copies:
-    'Per dataset, mislabelled forget samples with near-copies left in R (A) vs without (B); θ_r\'s F accuracy = share of samples whose retrained p(y|x) > 0.5. acc(A) ≥ 0.8 and acc(A) − acc(B) ≥ 0.5: held; acc(A) − acc(B) ≥ 0.2: partly; otherwise: did not hold.',
-  agreement:
-    'Per dataset, mixed forget set, among the algorithms that moved F (mean |p_u(y|x) − p_o(y|x)| over F ≥ 0.05): mean pairwise Spearman of per-sample residuals ≥ 0.5: held; ≥ 0.2: partly; below: did not hold; fewer than two algorithms moved F: not testable.',
-  difficulty:
-    'Per dataset, mixed forget set: Spearman(audit difficulty, residual) ≥ 0.3 for a majority of the algorithms: held; > 0 for a majority: partly; otherwise: did not hold.',
-  combined:
-    'Over datasets (ignoring not-testable ones): held on every dataset: held; did not hold on every dataset: did not hold; otherwise: partly.',
-} as const;
-
-export function proxyVerdict(rho: number): Verdict {
-  if (!Number.isFinite(rho) || rho >= 0) return 'did not hold';
-  return rho <= -0.3 ? 'held' : 'partly';
+export interface Rule {
+  side: 'above' | 'below';
+  threshold: number;
 }
 
-/** Two conditions of one claim: both hold, one, or none. */
-export function bothConditions(a: boolean, b: boolean): Verdict {
-  if (a && b) return 'held';
-  return a || b ? 'partly' : 'did not hold';
+/** Minimum seeds with a value for an interval; fewer: not testable. */
+export const MIN_REPEATS = 2;
+
+/**
+ * Held: the whole 95 % interval lies on the claim's side of the threshold. Not held: the whole
+ * interval lies on the other side (or on the threshold). Inconclusive: it straddles the threshold.
+ */
+export function intervalVerdict(interval: Interval, rule: Rule): Verdict {
+  if (interval.n < MIN_REPEATS || !Number.isFinite(interval.low) || !Number.isFinite(interval.high)) return 'not testable';
+  const claimSide = rule.side === 'above' ? interval.low > rule.threshold : interval.high < rule.threshold;
+  const otherSide = rule.side === 'above' ? interval.high <= rule.threshold : interval.low >= rule.threshold;
+  if (claimSide) return 'held';
+  return otherSide ? 'not held' : 'inconclusive';
 }
 
-export function majorityVerdict(count: number, total: number): Verdict {
-  if (total > 0 && count > total / 2) return 'held';
-  return count > 0 ? 'partly' : 'did not hold';
+/** A claim on one dataset: held if all its tests hold, not held if any is not held, otherwise inconclusive. */
+export function allTestsVerdict(verdicts: Verdict[]): Verdict {
+  const testable = verdicts.filter((v) => v !== 'not testable');
+  if (testable.length === 0) return 'not testable';
+  if (testable.includes('not held')) return 'not held';
+  return testable.every((v) => v === 'held') && testable.length === verdicts.length ? 'held' : 'inconclusive';
 }
 
-export function copiesVerdict(accWith: number, accWithout: number): Verdict {
-  if (accWith >= 0.8 && accWith - accWithout >= 0.5) return 'held';
-  return accWith - accWithout >= 0.2 ? 'partly' : 'did not hold';
-}
-
-export function agreementVerdict(meanRho: number, movedAlgorithms: number): Verdict {
-  if (movedAlgorithms < 2 || !Number.isFinite(meanRho)) return 'not testable';
-  if (meanRho >= 0.5) return 'held';
-  return meanRho >= 0.2 ? 'partly' : 'did not hold';
-}
-
-export function difficultyVerdict(rhos: number[]): Verdict {
-  const majority = (count: number) => count > rhos.length / 2;
-  if (majority(rhos.filter((r) => r >= 0.3).length)) return 'held';
-  return majority(rhos.filter((r) => r > 0).length) ? 'partly' : 'did not hold';
-}
-
-export function combineVerdicts(verdicts: Verdict[]): Verdict {
+/** A claim over datasets (ignoring not-testable ones): held on every one, not held on every one, otherwise inconclusive. */
+export function overDatasetsVerdict(verdicts: Verdict[]): Verdict {
   const testable = verdicts.filter((v) => v !== 'not testable');
   if (testable.length === 0) return 'not testable';
   if (testable.every((v) => v === 'held')) return 'held';
-  if (testable.every((v) => v === 'did not hold')) return 'did not hold';
-  return 'partly';
+  if (testable.every((v) => v === 'not held')) return 'not held';
+  return 'inconclusive';
 }
+
+export function ruleText(rule: Rule): string {
+  return `${rule.side === 'above' ? '>' : '<'} ${rule.threshold}`;
+}
+
+export const VERDICT_RULES_TEXT =
+  'Each test: the statistic is measured once per seed; its mean gets a two-sided 95 % Student-t interval over the seeds (t with n−1 degrees of freedom). ' +
+  'Held: the whole interval is on the claim\'s side of the threshold; not held: the whole interval is on the other side; inconclusive: it straddles the threshold; not testable: fewer than 2 seeds gave a value. ' +
+  'A claim on one dataset holds if all its tests hold and fails if any fails; over datasets it holds (fails) if it holds (fails) on every dataset, and is otherwise inconclusive.';

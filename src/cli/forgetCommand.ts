@@ -5,6 +5,7 @@ import { DEFAULT_RUM_RECIPE, RumRecipe } from '../core/forget/rum';
 import { writeForgetReport } from '../core/forget/writeForgetReport';
 import { isAlgorithmName } from '../core/unlearn/algorithms';
 import { ALGORITHM_NAMES, AlgorithmName, HyperParameters } from '../core/unlearn/types';
+import { parseQueueUrl } from '../core/queue/connection';
 import { AuditMode } from '../core/audit/options';
 import { runJob } from './job';
 import { wholeNumber } from './parsers';
@@ -24,6 +25,7 @@ interface ForgetFlags {
   carriers: number;
   epochs?: number;
   workers?: number;
+  queue?: string;
   backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   progress: boolean;
   param: Partial<Record<AlgorithmName, HyperParameters>>;
@@ -49,9 +51,11 @@ export function registerForgetCommand(program: Command): void {
     .option('--carriers <n>', 'candidate carriers per requested sample in each of input and model space (same label)', wholeNumber, 5)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'parallel training threads', wholeNumber)
+    .option('--queue <url>', 'train the retrained reference models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: ForgetFlags) => {
+      if (flags.queue) parseQueueUrl(flags.queue);
       const report = await runJob(flags.progress, (ctx) =>
         runForgetAudit(
           dataset,
@@ -70,6 +74,7 @@ export function registerForgetCommand(program: Command): void {
             carriersPerSpace: flags.carriers,
             epochs: flags.epochs,
             workers: flags.workers,
+            queue: flags.queue,
             backend: flags.backend,
           },
           ctx,

@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { runAudit } from '../core/audit/runAudit';
 import { AuditOptions } from '../core/audit/options';
-import { CancelledError, InputError } from '../core/errors';
+import { CancelledError, InputError, QueueError } from '../core/errors';
 import { writeFileAtomic } from '../core/util/atomicWrite';
 import { TOOL_VERSION } from '../core/version';
 import { registerForgetCommand } from './forgetCommand';
+import { registerWorkerCommand } from './workerCommand';
 import { runJob } from './job';
-import { fraction, thresholds, wholeNumber } from './parsers';
+import { binCount, delimiter, fraction, thresholds, wholeNumber } from './parsers';
+import { parseQueueUrl } from '../core/queue/connection';
 import { formatSummary } from './summaryTable';
 
 export const EXIT_OK = 0;
@@ -27,8 +29,11 @@ interface AuditFlags {
   similarity?: [number | 'auto', number];
   backend: AuditOptions['backend'];
   limit?: number;
+  delimiter?: AuditOptions['delimiter'];
+  bins?: number;
   epochs?: number;
   workers?: number;
+  queue?: string;
   top: number;
   progress: boolean;
 }
@@ -42,7 +47,7 @@ export function buildProgram(): Command {
   program
     .command('audit')
     .description('score every sample of a dataset for how hard it would be to forget; writes DIR/audit.json')
-    .argument('<dataset>', 'CSV/TSV file, JSONL file, image folder (root/<class>/<image>) or IDX images file')
+    .argument('<dataset>', 'CSV/TSV or JSONL file (optionally .gz/.zst), Parquet file, image folder (root/<class>/<image>) or IDX images file')
     .option('--label <column>', 'label column or key (default: label/target/class/y, else the last column)')
     .option('--id <column>', 'id column or key (default: a column named id, else the row number)')
     .addOption(new Option('--mode <mode>', 'fast: one-run proxies + calibrated estimate; thorough: K subsample models').choices(['fast', 'thorough']).default('fast'))
@@ -52,21 +57,27 @@ export function buildProgram(): Command {
     .option('--test-file <file>', 'a separate test set (same columns) instead of a held-out split')
     .option('--test-fraction <f>', 'share of the data held out for test metrics (0 to 0.5)', fraction, 0.1)
     .option('--model <model.json>', 'audit your TF.js Layers model instead of training the default MLP')
-    .option('--similarity <input,embedding>', 'cosine thresholds for near-duplicates, input may be auto (default auto,0.9)', thresholds)
+    .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (judged against the dataset\'s own nearest neighbours), then embedding cosine or off (default auto,off)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
+    .option('--delimiter <char>', 'CSV/TSV field delimiter: , ; tab or | (default: sniffed from the first lines)', delimiter)
+    .option('--bins <n>', 'bin a continuous numeric label into N quantile classes', binCount)
     .option('--epochs <n>', 'override the training epochs sized from the data', wholeNumber)
     .option('--workers <n>', 'worker threads for the K thorough models and the neighbour search', wholeNumber)
+    .option('--queue <url>', 'train the K thorough models as jobs on a BullMQ queue (redis://HOST:PORT or rediss://…) served by `forgetlens worker`')
     .option('--top <n>', 'rows in the printed table', wholeNumber, 15)
     .option('--no-progress', 'do not print progress on stderr')
     .action(async (dataset: string, flags: AuditFlags) => {
       await auditCommand(dataset, flags);
     });
   registerForgetCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
 async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
+  // Checked here, not by commander, whose message would repeat the URL with its password.
+  if (flags.queue) parseQueueUrl(flags.queue);
   const { report } = await runJob(flags.progress, (ctx) =>
     runAudit(
       dataset,
@@ -81,8 +92,11 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         modelPath: flags.model,
         backend: flags.backend,
         limit: flags.limit,
+        delimiter: flags.delimiter,
+        bins: flags.bins,
         epochs: flags.epochs,
         workers: flags.workers,
+        queue: flags.queue,
         ...(flags.similarity ? { similarity: { input: flags.similarity[0], embedding: flags.similarity[1] } } : {}),
       },
       ctx,
@@ -111,6 +125,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof InputError) {
     process.stderr.write(`forgetlens: error: ${err.message}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (err instanceof QueueError) {
+    process.stderr.write(`forgetlens: queue error: ${err.message}; nothing was written\n`);
+    return EXIT_FAILURE;
   }
   if (err instanceof CancelledError) {
     process.stderr.write('forgetlens: cancelled; nothing was written\n');

@@ -12,7 +12,7 @@ export function formatSummary(report: AuditReport, top: number): string {
       (m.testAccuracy === null ? '' : `, test accuracy ${pct(m.testAccuracy)} (${m.testSource}, ${m.testSamples} samples)`),
   );
   lines.push(
-    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.memorized} memorized; mode ${report.settings.mode}`,
+    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.withLabelConflicts ? `${report.summary.withLabelConflicts} with a near-copy under another label, ` : ''}${report.summary.memorized} memorized; mode ${report.settings.mode}`,
   );
   lines.push('');
   const rows = report.samples.slice(0, top).map((s) => [

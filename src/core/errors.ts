@@ -29,3 +29,11 @@ function formatLocation(file?: string, line?: number, column?: string): string {
   if (column !== undefined) where += ` (column "${column}")`;
   return `${where}: `;
 }
+
+/** The job queue (Redis) failed the run: unreachable, refused us, or a job failed there. Not the user's data. */
+export class QueueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueueError';
+  }
+}

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
-import { LineAnnotation, codeLensTitle, planLineAnnotations } from './logic/annotationPlan';
+import { LineAnnotation, codeLensTitle } from './logic/annotationPlan';
 import { difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { breakdownLines } from './logic/reportViews';
 import type { ConfiguredSettings } from './configuredSettings';
@@ -42,7 +41,11 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
     this.disposables.push(
       vscode.languages.registerHoverProvider(selector, this),
       vscode.languages.registerCodeLensProvider(selector, this),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        this.refresh();
+        // A restored result is read when its dataset is first shown; its load event refreshes again.
+        for (const editor of editors) void store.ensureFor(editor.document.uri.fsPath);
+      }),
       settings.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && store.markStale(e.document.uri.fsPath)),
       store.onDidChange(() => {
@@ -71,7 +74,8 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = this.planFor(document).find((a) => a.line === position.line);
+    const result = this.cleared ? undefined : this.store.forFile(document.uri.fsPath);
+    const found = result?.annotationAt(document.uri.fsPath, this.settings.currentOrDefaults().annotateTopN, position.line);
     return found ? new vscode.Hover(hoverMarkdown(found.sample)) : undefined;
   }
 
@@ -84,7 +88,7 @@ export class Annotations implements vscode.HoverProvider, vscode.CodeLensProvide
   private planFor(document: vscode.TextDocument): LineAnnotation[] {
     const result = this.store.forFile(document.uri.fsPath);
     if (!result || this.cleared) return [];
-    return planLineAnnotations(result.report, path.dirname(result.datasetPath), document.uri.fsPath, this.settings.currentOrDefaults().annotateTopN, result.forget);
+    return result.annotationPlan(document.uri.fsPath, this.settings.currentOrDefaults().annotateTopN);
   }
 
   private publishProblems(document: vscode.TextDocument, plan: LineAnnotation[]): void {

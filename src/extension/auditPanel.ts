@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import { HostToWebview, PanelTab, ROWS_PER_MESSAGE, WebviewToHost } from '../protocol/webview';
 import { parseWebviewMessage } from '../protocol/webviewSchema';
 import { panelNotices } from './logic/panelNotices';
-import { toDetail, toForgetSummary, toMeta, toRows } from './logic/reportViews';
+import type { LoadedAudit } from './logic/loadedAudit';
+import { toDetail, toForgetSummary, toMeta } from './logic/reportViews';
 import { createNonce, renderPanelHtml } from './panelHtml';
-import { LoadedResult, ResultsStore } from './resultsStore';
+import { ResultsStore } from './resultsStore';
 import { revealSample } from './revealSample';
 import { saveChart } from './saveChart';
 
@@ -138,12 +139,12 @@ export class AuditPanel implements vscode.Disposable {
         for (const m of this.pending.splice(0)) this.post(m);
         return;
       case 'detail': {
-        const sample = result?.report.samples.find((s) => s.id === message.id);
+        const sample = result?.byId.get(message.id);
         if (sample) this.post({ type: 'detail', detail: toDetail(sample) });
         return;
       }
       case 'reveal': {
-        const sample = result?.report.samples.find((s) => s.id === message.id);
+        const sample = result?.byId.get(message.id);
         const source = result?.sources.get(message.id);
         if (sample && source) void revealSample(sample, source, this.panel.viewColumn).catch((err: unknown) => AuditPanel.log?.(`panel: cannot reveal ${sample.id}: ${String(err)}`));
         return;
@@ -166,14 +167,15 @@ export class AuditPanel implements vscode.Disposable {
     if (!this.ready) return;
     const notices = panelNotices({ trusted: vscode.workspace.isTrusted, datasetBytes: result ? fileSize(result.datasetPath) : null });
     if (!result) {
+      // Restored results are read when first shown: its load event sends everything again.
+      void this.store.ensureActive();
       this.post({ type: 'empty', message: 'No ForgetLens results yet: right-click a dataset and choose "ForgetLens: Audit Dataset…".', notices });
       return;
     }
     this.panel.title = `ForgetLens: ${path.basename(result.datasetPath)}`;
-    const isFolder = fileSize(result.datasetPath) === null;
-    const thumbnailRoot = isFolder ? this.panel.webview.asWebviewUri(vscode.Uri.file(result.datasetPath)).toString() : null;
+    const thumbnailRoot = result.isFolder ? this.panel.webview.asWebviewUri(vscode.Uri.file(result.datasetPath)).toString() : null;
     this.post({ type: 'meta', meta: toMeta(result.report, result.stale, { thumbnailRoot, notices }) });
-    const rows = toRows(result.report, result.forget, isFolder ? result.datasetPath : undefined);
+    const rows = result.rows;
     for (let start = 0; start < rows.length || start === 0; start += ROWS_PER_MESSAGE) {
       this.post({ type: 'rows', rows: rows.slice(start, start + ROWS_PER_MESSAGE), done: start + ROWS_PER_MESSAGE >= rows.length });
     }
@@ -181,14 +183,14 @@ export class AuditPanel implements vscode.Disposable {
   }
 
   /** The panel may load its own bundles and, for an image dataset, the images in its folder: nothing else. */
-  private updateRoots(result: LoadedResult | undefined): void {
+  private updateRoots(result: LoadedAudit | undefined): void {
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')];
     // Image folders in the workspace are covered up front: switching to one does not reload the
     // webview (a reload drops what the user was looking at and flickers). Folders outside get a root.
     const workspace = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
     roots.push(...workspace);
     const inWorkspace = (dir: string) => workspace.some((w) => dir === w.fsPath || dir.startsWith(w.fsPath + path.sep));
-    if (result && fileSize(result.datasetPath) === null && !inWorkspace(result.datasetPath)) roots.push(vscode.Uri.file(result.datasetPath));
+    if (result?.isFolder && !inWorkspace(result.datasetPath)) roots.push(vscode.Uri.file(result.datasetPath));
     const key = roots.map((r) => r.toString()).join('\n');
     if (key === this.roots) return;
     this.roots = key;

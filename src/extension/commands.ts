@@ -8,8 +8,9 @@ import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panel
 import { labelChoice } from './logic/labelColumn';
 import { DATA_FILE, chooseDataset, datasetPickItems, tabInputFile } from './logic/datasetChoice';
 import { auditKey } from './logic/settings';
+import { auditRequest } from './logic/auditRequest';
 import { chooseForgetDataset } from './logic/forgetDataset';
-import { LoadedResult } from './resultsStore';
+import type { LoadedAudit } from './logic/loadedAudit';
 import { statusOf } from './logic/statusText';
 import { readForgetIds } from '../core/forget/forgetIds';
 import { revealSample } from './revealSample';
@@ -43,12 +44,12 @@ async function pickDataset(uri?: vscode.Uri): Promise<string | undefined> {
   });
   if (choice.kind === 'dataset') return choice.path;
   // Never assume the workspace folder: list its data files, with the dialog as the last entry.
-  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,jsonl,ndjson}', '**/{node_modules,.forgetlens,.git}/**', 200);
+  const files = await vscode.workspace.findFiles('**/*.{csv,tsv,tab,jsonl,ndjson,parquet,pq,gz,gzip,zst,zstd}', '**/{node_modules,.forgetlens,.git}/**', 200);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
   const item = await vscode.window.showQuickPick(datasetPickItems(files.map((f) => f.fsPath), root), { title: 'ForgetLens: which dataset?', placeHolder: 'No data file is open in the editor' });
   if (!item) return undefined;
   if (item.path) return item.path;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'jsonl', 'ndjson'] } });
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, openLabel: 'Audit', filters: { Datasets: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'parquet', 'pq', 'gz', 'zst'] } });
   return picked?.[0]?.fsPath;
 }
 
@@ -62,18 +63,13 @@ async function auditDataset(ctx: ExtensionContext, uri?: vscode.Uri): Promise<vo
   if (label === null) return;
   const dir = await ctx.store.resultDir(dataset, auditKey(s, label));
   if (fs.existsSync(path.join(dir, 'audit.json'))) {
-    ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
+    ctx.jobs.idle(...statusOf(await ctx.store.load(dataset, dir)));
     AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples' });
     return;
   }
-  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, {
-    type: 'audit',
-    dataset,
-    outFile: path.join(dir, 'audit.json'),
-    options: { mode: s.mode, k: s.k, seed: s.seed, backend: s.backend, similarity: { input: s.similarityThreshold, embedding: 0.9 }, ...(label ? { label } : {}) },
-  });
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing ${path.basename(dataset)}`, auditRequest(s, dataset, path.join(dir, 'audit.json'), label));
   if (outcome.kind !== 'done') return;
-  ctx.jobs.idle(...statusOf(ctx.store.load(dataset, dir)));
+  ctx.jobs.idle(...statusOf(await ctx.store.load(dataset, dir)));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'samples', preserveFocus: true });
   if (!fs.statSync(dataset).isDirectory() && isLargeFile(fs.statSync(dataset).size)) void vscode.window.showInformationMessage(`ForgetLens: ${LARGE_FILE_NOTICE}`);
 }
@@ -108,7 +104,7 @@ function firstLine(file: string): string {
 async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<void> {
   if (!requireTrust()) return;
   const s = ctx.settings.current();
-  if (ctx.store.all().length === 0) {
+  if ((await ctx.store.ensureAll()).length === 0) {
     void vscode.window.showWarningMessage('ForgetLens: audit the dataset first (ForgetLens: Audit Dataset…).');
     return;
   }
@@ -121,10 +117,10 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
     dataset: result.datasetPath,
     outDir: result.dir,
     // The same label column as the dataset's audit (it may have been picked by the user).
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(['csv', 'tsv', 'jsonl'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
+    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(s.queue ? { queue: s.queue } : {}), ...(['csv', 'tsv', 'jsonl', 'parquet'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
   });
   if (outcome.kind !== 'done') return;
-  const loaded = ctx.store.load(result.datasetPath, result.dir);
+  const loaded = await ctx.store.load(result.datasetPath, result.dir);
   ctx.jobs.idle(...statusOf(loaded));
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { tab: 'forget', preserveFocus: true });
 }
@@ -134,7 +130,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
  * otherwise the user picks among the audited datasets and the data files open in the editor (an
  * unaudited one is audited first).
  */
-async function datasetForRequest(ctx: ExtensionContext, forgetFile: string): Promise<LoadedResult | undefined> {
+async function datasetForRequest(ctx: ExtensionContext, forgetFile: string): Promise<LoadedAudit | undefined> {
   let requested: string[];
   try {
     requested = readForgetIds(forgetFile);
@@ -142,10 +138,10 @@ async function datasetForRequest(ctx: ExtensionContext, forgetFile: string): Pro
     void vscode.window.showErrorMessage(`ForgetLens: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
-  const audited = ctx.store.all();
+  const audited = await ctx.store.ensureAll();
   const choice = chooseForgetDataset(
     requested,
-    audited.map((r) => ({ datasetPath: r.datasetPath, ids: new Set(r.report.samples.map((s) => s.id)) })),
+    audited.map((r) => ({ datasetPath: r.datasetPath, ids: r.byId })),
     ctx.store.active()?.datasetPath,
   );
   if (choice.kind === 'match') return ctx.store.forFile(choice.datasetPath);
@@ -177,14 +173,14 @@ async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
   // It writes to .forgetlens/: nothing is written in Restricted Mode.
   if (!requireTrust()) return;
   const editor = vscode.window.activeTextEditor;
-  const result = editor && ctx.store.forFile(editor.document.uri.fsPath);
+  const result = editor && (await ctx.store.ensureFor(editor.document.uri.fsPath));
   if (!editor || !result) {
     void vscode.window.showWarningMessage('ForgetLens: select rows in an audited CSV/TSV/JSONL file first.');
     return;
   }
   const lines = new Set<number>();
   for (const sel of editor.selections) for (let l = sel.start.line; l <= sel.end.line; l++) lines.add(l + 1);
-  const ids = result.report.samples.filter((s) => s.source.line !== undefined && lines.has(s.source.line)).map((s) => s.id);
+  const ids = result.samplesOnLines(editor.document.uri.fsPath, lines).map((s) => s.id);
   if (ids.length === 0) {
     void vscode.window.showWarningMessage('ForgetLens: no audited samples start on the selected lines.');
     return;
@@ -199,16 +195,19 @@ async function addSelectedRows(ctx: ExtensionContext): Promise<void> {
 }
 
 async function openSample(ctx: ExtensionContext, id?: string): Promise<void> {
-  const result = ctx.store.active();
-  const sample = id ? result?.report.samples.find((s) => s.id === id) : undefined;
+  const result = await ctx.store.ensureActive();
+  const sample = id ? result?.byId.get(id) : undefined;
   AuditPanel.createOrShow(ctx.extensionUri, ctx.store, { selectId: id, tab: 'samples' });
   const source = id ? result?.sources.get(id) : undefined;
   if (sample && source && sample.source.line === undefined) await revealSample(sample, source);
 }
 
 async function exportReport(ctx: ExtensionContext): Promise<void> {
-  const result = ctx.store.active();
-  if (!result) return;
+  const result = await ctx.store.ensureActive();
+  if (!result) {
+    void vscode.window.showWarningMessage('ForgetLens: there is no result to export yet: audit a dataset first.');
+    return;
+  }
   const source = result.forget ? path.join(result.dir, 'forget-audit.html') : path.join(result.dir, 'audit.json');
   const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(ctx.workspaceRoot, path.basename(source))), saveLabel: 'Export' });
   if (!target) return;

@@ -21,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => realFolder(f.uri.fsPath)),
     trusted: () => vscode.workspace.isTrusted,
     log: (line) => log.warn(line),
+    refused: (message) => void vscode.window.showWarningMessage(`ForgetLens: a result was not loaded: ${message}`, 'Show Log').then((choice) => choice && log.show()),
   });
   const settings = new ConfiguredSettings();
   AuditPanel.log = (line) => log.info(line);
@@ -47,21 +48,29 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerTreeDataProvider('forgetlens.hardToForget', images),
     // Trust granted: the panel and the status bar drop their Restricted Mode notice.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      const active = store.active();
-      if (active) ctx.jobs.idle(...statusOf(active));
-      else ctx.jobs.idle('ForgetLens');
+      showStatus(ctx);
       AuditPanel.refresh();
     }),
+    // After a window reload the status bar shows the last result again once it is loaded.
+    store.onDidChange(() => ctx.jobs.running || showStatus(ctx)),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, guarded(id, factory(ctx), log))),
   );
   const refused = store.restore();
   if (refused.length) {
     void vscode.window.showWarningMessage(`ForgetLens: ${refused.length === 1 ? 'a result was' : `${refused.length} results were`} not loaded: ${refused[0]}`, 'Show Log').then((choice) => choice && log.show());
   }
-  // After a window reload the status bar shows the last result again, as before the reload.
-  const last = store.active();
+  showStatus(ctx);
+  // Activation reads no report: a data file already open gets its result after activation.
+  setImmediate(() => {
+    for (const editor of vscode.window.visibleTextEditors) void store.ensureFor(editor.document.uri.fsPath);
+  });
+}
+
+function showStatus(ctx: ExtensionContext): void {
+  const active = ctx.store.active();
   if (!vscode.workspace.isTrusted) ctx.jobs.idle('ForgetLens (Restricted Mode)', RESTRICTED_NOTICE);
-  else if (last) ctx.jobs.idle(...statusOf(last));
+  else if (active) ctx.jobs.idle(...statusOf(active));
+  else ctx.jobs.idle('ForgetLens');
 }
 
 export function deactivate(): void {}

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditSample } from '../core/report/auditSchema';
-import { HARD_FROM, MODERATE_FROM, difficultyLevel, reasonsInWords } from './logic/reasonText';
+import { HARD_FROM, difficultyLevel, reasonsInWords } from './logic/reasonText';
 import { ResultsStore } from './resultsStore';
 
 /** Explorer badges on audited image files, and the "Hard to forget" tree of the hardest samples. */
@@ -10,31 +9,20 @@ export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeD
   readonly onDidChangeFileDecorations = this.decorationsChanged.event;
   private readonly treeChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.treeChanged.event;
-  private byFile = new Map<string, AuditSample>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: ResultsStore) {
     this.disposables.push(vscode.window.registerFileDecorationProvider(this), store.onDidChange(() => this.refresh()));
-    this.refresh();
   }
 
   refresh(): void {
-    this.byFile = new Map();
-    for (const result of this.store.all()) {
-      for (const sample of result.report.samples) {
-        if (sample.source.line === undefined && sample.difficulty >= MODERATE_FROM) {
-          // Explorer URIs carry the workspace's path, which may differ from the real one by a symlink.
-          this.byFile.set(path.resolve(path.dirname(result.datasetPath), sample.source.file), sample);
-          this.byFile.set(result.sources.get(sample.id)!, sample);
-        }
-      }
-    }
     this.decorationsChanged.fire(undefined);
     this.treeChanged.fire();
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
-    const sample = this.byFile.get(uri.fsPath);
+    // Not by forFile: the explorer's path may reach the dataset through a symlink.
+    const sample = this.store.all().find((r) => r.imageBadges.has(uri.fsPath))?.imageBadges.get(uri.fsPath);
     if (!sample) return undefined;
     const hard = sample.difficulty >= HARD_FROM;
     return {
@@ -54,7 +42,10 @@ export class ImageResults implements vscode.FileDecorationProvider, vscode.TreeD
 
   getChildren(element?: AuditSample): AuditSample[] {
     if (element) return [];
-    return this.store.active()?.report.samples.filter((s) => s.difficulty >= HARD_FROM).slice(0, 200) ?? [];
+    const active = this.store.active();
+    // Shown before any result is loaded: load the last one; its event fills the tree.
+    if (!active) void this.store.ensureActive();
+    return active?.hardest ?? [];
   }
 
   dispose(): void {

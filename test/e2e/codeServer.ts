@@ -7,6 +7,8 @@ const ROOT = path.join(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.vscode-test');
 const BIN = path.join(CACHE, 'node_modules', '.bin', 'code-server');
 export const CODE_SERVER_VERSION = '4.100.3';
+/** A loaded machine starts it in a few seconds; a first start after install takes longer. */
+const START_TIMEOUT_MS = 90_000;
 
 /** code-server into the ignored .vscode-test/ folder (reused when present), with the offline install quirks. */
 export function ensureCodeServer(): string {
@@ -39,10 +41,12 @@ export interface RunningServer {
  * code-server on loopback with a fresh user-data dir, in a process group of its own (its pid), so
  * the extension host and the workers it forks are stopped with it.
  */
-export async function startCodeServer(bin: string, extensionsDir: string, userDataDir: string, workspace: string, port: number): Promise<RunningServer> {
+export async function startCodeServer(bin: string, extensionsDir: string, userDataDir: string, workspace: string, port: number, options: { workspaceTrust?: boolean } = {}): Promise<RunningServer> {
+  // Workspace trust is off (everything trusted) unless a scenario needs Restricted Mode.
+  const trust = options.workspaceTrust ? [] : ['--disable-workspace-trust'];
   const child = spawn(
     bin,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', ...trust, workspace],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const log = fs.createWriteStream(path.join(userDataDir, 'code-server.log'));
@@ -50,7 +54,8 @@ export async function startCodeServer(bin: string, extensionsDir: string, userDa
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
   const server: RunningServer = { url, process: child, stop: () => stopGroup(child), killNow: () => signalGroup(child.pid!, 'SIGKILL') };
-  for (let i = 0; i < 150; i++) {
+  const until = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`code-server exited (code ${child.exitCode}); see ${path.join(userDataDir, 'code-server.log')}`);
     try {
       const res = await fetch(url, { redirect: 'manual' });
@@ -60,7 +65,7 @@ export async function startCodeServer(bin: string, extensionsDir: string, userDa
     }
   }
   await server.stop();
-  throw new Error('code-server did not answer within 30 s');
+  throw new Error(`code-server did not answer within ${START_TIMEOUT_MS / 1000} s`);
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {

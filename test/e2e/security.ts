@@ -4,6 +4,7 @@
 // Policy directive ...") from every frame from the start, and `securitypolicyviolation` listeners
 // put into the panel frame (its document is rewritten by VS Code after load, so they go in late).
 import { Frame, Page } from 'playwright-core';
+import { poll } from './workbench';
 
 export interface Violation {
   channel: 'console' | 'event';
@@ -53,13 +54,11 @@ export class CspMonitor {
       img.hidden = true;
       document.body.appendChild(img);
     }, CANARY);
-    for (let i = 0; i < 40; i++) {
-      const all = await this.all();
-      const hits = all.filter((v) => v.text.includes(CANARY));
-      if (hits.some((v) => v.channel === 'console') && hits.some((v) => v.channel === 'event')) return true;
-      await this.page.waitForTimeout(250);
-    }
-    return false;
+    const seen = await poll(this.page, async () => {
+      const hits = (await this.all()).filter((v) => v.text.includes(CANARY));
+      return hits.some((v) => v.channel === 'console') && hits.some((v) => v.channel === 'event');
+    }, 10_000);
+    return seen === true;
   }
 
   /** Every violation seen, the canary excluded or not. */

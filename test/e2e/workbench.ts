@@ -45,55 +45,62 @@ export async function panelSampleCount(panel: Frame): Promise<{ shown: number; t
 /**
  * Open the quick input from the title bar's command center and type into it: a click works
  * wherever keyboard focus is (a webview, such as the panel or an image preview, may keep key
- * presses to itself).
+ * presses to itself). Returns false when it closed before taking the text: it closes when it
+ * loses focus, as when a webview takes focus just after it opened.
  */
-async function quickInput(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input').first();
-  // It closes when it loses focus: a webview (an image preview, the panel) taking focus just
-  // after it opened closes it, so open it again until the text is in.
-  for (let attempt = 1; ; attempt++) {
-    await page.locator('.command-center .command-center-center').first().click();
-    const typed = await input
-      .fill(text, { timeout: 3_000 })
-      .then(() => page.waitForTimeout(300))
-      .then(async () => (await input.isVisible()) && (await input.inputValue()) === text)
-      .catch(() => false);
-    if (typed) return;
-    if (attempt === 4) throw new ScenarioFailure(`the quick input does not stay open to take "${text}"`);
-    await page.waitForTimeout(500);
-  }
+async function quickInput(page: Page, text: string): Promise<boolean> {
+  const widget = page.locator('.quick-input-widget').first();
+  const input = widget.locator('.quick-input-box input').first();
+  await page.locator('.command-center .command-center-center').first().click();
+  return input
+    .fill(text, { timeout: 3_000 })
+    .then(async () => (await input.isVisible()) && (await input.inputValue()) === text)
+    .catch(() => false);
+}
+
+/** Close the quick input (if open) and wait until it is hidden. */
+async function closeQuickInput(page: Page): Promise<void> {
+  const widget = page.locator('.quick-input-widget').first();
+  if (await widget.isVisible()) await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 /**
  * Run a command from the palette by its title. Right after the window opens the palette may not
- * list the extension's commands yet (extensions still loading): then close it and try again.
+ * list the extension's commands yet (extensions still loading), or a webview may take focus and
+ * close it: then close it and open it again. The row chosen is the visible one, in the widget
+ * that is open, and Enter goes to its input.
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
+  const widget = page.locator('.quick-input-widget:visible').first();
   for (;;) {
-    await quickInput(page, `>${title}`);
-    const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-    if (await match.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
-      await page.keyboard.press('Enter');
-      return;
+    if (await quickInput(page, `>${title}`)) {
+      const match = widget.locator('.quick-input-list .monaco-list-row:visible').filter({ hasText: title }).first();
+      if (await match.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
+        await widget.locator('.quick-input-box input').first().press('Enter');
+        return;
+      }
     }
-    await page.keyboard.press('Escape');
+    await closeQuickInput(page);
     if (Date.now() > until) throw new ScenarioFailure(`the command palette has no "${title}"`);
-    await page.waitForTimeout(1000);
   }
 }
 
-/** Open a workspace file by its relative path with Quick Open; the explorer reveals it. */
-export async function quickOpen(page: Page, relativePath: string): Promise<void> {
-  await quickInput(page, relativePath);
-  const match = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: relativePath.split('/').pop()! }).first();
-  await match.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await waitForActiveTab(page, relativePath.split('/').pop()!);
+function waitForTab(page: Page, selector: string, name: string): Promise<void> {
+  return page
+    .waitForFunction(([sel, n]) => Array.from(document.querySelectorAll(sel)).some((t) => (t.textContent ?? '').includes(n)), [selector, name] as const, { timeout: 15_000 })
+    .then(() => undefined);
 }
 
-export async function waitForActiveTab(page: Page, name: string): Promise<void> {
-  await page.waitForFunction((n) => Array.from(document.querySelectorAll('.tab.active')).some((t) => (t.textContent ?? '').includes(n)), name, { timeout: 15_000 });
+/** The focused editor group's active tab shows `name` (the editor commands act on). */
+export function waitForActiveEditor(page: Page, name: string): Promise<void> {
+  return waitForTab(page, '.editor-group-container.active .tab.active', name);
+}
+
+/** Some editor group's active tab shows `name`. */
+export function waitForActiveTab(page: Page, name: string): Promise<void> {
+  return waitForTab(page, '.tab.active', name);
 }
 
 /** An explorer row by file name; `selected`: the one revealed for the active editor (names repeat across folders). */
@@ -101,21 +108,22 @@ export function explorerRow(page: Page, name: string, selected = false): Locator
   return page.locator(`.explorer-folders-view .monaco-list-row${selected ? '.selected' : ''}[aria-label="${name}"]`).first();
 }
 
-/** Right-click an explorer row and choose a context-menu item. */
+/** Right-click an explorer row and choose a context-menu item (with the keyboard: a menu ignores clicks in its first moments). */
 export async function explorerContextMenu(page: Page, rowName: string, item: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
+  const menu = page.locator('.context-view .monaco-menu').first();
   for (;;) {
     await explorerRow(page, rowName).click({ button: 'right' });
-    const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
+    const entry = menu.locator('.action-item', { hasText: item }).first();
     if (await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
-      // A menu ignores clicks in its first moments (against selecting with the opening click).
-      await page.waitForTimeout(400);
-      await entry.click();
-      if (await entry.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+      await entry.hover();
+      const focused = await poll(page, async () => /\bfocused\b/.test((await entry.getAttribute('class')) ?? ''), 3_000, 50);
+      if (focused) await page.keyboard.press('Enter');
+      if (await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
     }
     await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     if (Date.now() > until) throw new ScenarioFailure(`the explorer's context menu on ${rowName} has no "${item}"`);
-    await page.waitForTimeout(1000);
   }
 }
 

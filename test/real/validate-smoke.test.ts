@@ -1,49 +1,77 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SMOKE_CONFIG } from '../../validate/config';
-import { renderMarkdown } from '../../validate/render';
+import { renderRun } from '../../validate/render';
 import { runValidation } from '../../validate/runValidation';
-import { VERDICTS } from '../../validate/verdicts';
 
-// The rules of docs/VALIDATION.md restated here, not imported: the harness must apply them to the
-// numbers it shows, and a verdict computed from the wrong number or by the wrong rule fails.
-const bothOrOne = (a: boolean, b: boolean) => (a && b ? 'held' : a || b ? 'partly' : 'did not hold');
+// The interval and the rules of docs/VALIDATION.md restated here, not imported: the harness must
+// judge the numbers it shows, and an interval or a verdict computed the wrong way fails.
+const T_975_ONE_DF = 12.706;
+function byHand(values: number[]): { mean: number; low: number; high: number } {
+  const [a, b] = values;
+  const mean = (a + b) / 2;
+  const half = (T_975_ONE_DF * Math.abs(a - b)) / 2; // s/√n for two values is |a − b|/2
+  return { mean, low: mean - half, high: mean + half };
+}
+function ruleByHand(values: number[], rule: { side: 'above' | 'below'; threshold: number }): string {
+  if (!values.every(Number.isFinite)) return 'not testable';
+  const { low, high } = byHand(values);
+  const [near, far] = rule.side === 'above' ? [low, high] : [-high, -low];
+  const t = rule.side === 'above' ? rule.threshold : -rule.threshold;
+  return near > t ? 'held' : far <= t ? 'not held' : 'inconclusive';
+}
 
-// Real data: scikit-learn's breast cancer, through the whole validation harness in its tiny configuration.
-test('validation smoke run: one row per claim, each with numbers and a verdict that follows its rule', async () => {
+// Real data: scikit-learn's breast cancer, through the whole harness in its tiny configuration (two seeds).
+test('validation smoke run: every claim over two seeds, intervals and verdicts that follow the stated rules', async () => {
   const result = await runValidation(SMOKE_CONFIG);
   assert.deepEqual(result.claims.map((c) => c.id), ['1', '2', '3', '4', '5', '6', 'FL']);
+  const engine = { commit: 'f'.repeat(40), dirty: true };
+  const section = renderRun(result, engine);
+  let judgedRows = 0;
   for (const claim of result.claims) {
-    assert.ok(claim.perDataset.length >= 1, `claim ${claim.id} measured on no dataset`);
-    assert.ok(VERDICTS.includes(claim.verdict), `claim ${claim.id}: verdict ${claim.verdict}`);
-    // One dataset in the smoke configuration: the combined verdict is that dataset's.
-    assert.equal(claim.verdict, claim.perDataset[0].verdict);
-    for (const d of claim.perDataset) {
-      assert.equal(d.dataset, 'breast cancer');
-      assert.match(d.measured, /\d/, `claim ${claim.id}: no number in "${d.measured}"`);
-      assert.ok(Object.values(d.numbers).some(Number.isFinite), `claim ${claim.id}: no finite number`);
+    assert.equal(claim.perDataset.length, 1, `claim ${claim.id}`);
+    const d = claim.perDataset[0];
+    assert.equal(d.dataset, 'breast cancer');
+    assert.equal(d.numbers.length, 2, `claim ${claim.id}: one measurement per seed`);
+    for (const row of d.rows) {
+      assert.equal(row.values.length, 2);
+      assert.deepEqual(row.values, d.numbers.map((n) => n[row.test.key]), `claim ${claim.id} ${row.test.key}: the values are the measured ones`);
+      const expected = ruleByHand(row.values, row.test.rule);
+      assert.equal(row.verdict, expected, `claim ${claim.id} ${row.test.key}: ${row.values} against ${JSON.stringify(row.test.rule)}`);
+      if (expected !== 'not testable') {
+        const hand = byHand(row.values);
+        assert.ok(Math.abs(row.interval.low - hand.low) < 1e-9 && Math.abs(row.interval.high - hand.high) < 1e-9, `${claim.id} ${row.test.key} interval`);
+        // The table shows this interval (3 decimals) and this verdict on the row.
+        const shown = `${hand.mean.toFixed(3)} [${hand.low.toFixed(3)}, ${hand.high.toFixed(3)}] (n = 2)`;
+        const line = section.split('\n').find((l) => l.startsWith(`| ${claim.id} | breast cancer | `) && l.includes(shown));
+        assert.ok(line, `claim ${claim.id} ${row.test.key}: no table row shows ${shown}`);
+        judgedRows++;
+      }
     }
+    const claimRows = d.rows.filter((r) => r.test.role === 'claim').map((r) => r.verdict);
+    const datasetVerdict = claimRows.includes('not held') ? 'not held' : claimRows.every((v) => v === 'held') ? 'held' : claimRows.every((v) => v === 'not testable') ? 'not testable' : 'inconclusive';
+    assert.equal(d.verdict, datasetVerdict, `claim ${claim.id}: ${claimRows}`);
+    assert.equal(claim.verdict, d.verdict, 'one dataset: the claim is that dataset');
   }
-  const [proxy, memorization, entanglement, rum, copies] = result.claims.map((c) => c.perDataset[0]);
-  const rho = proxy.numbers.rho;
-  assert.equal(proxy.verdict, rho <= -0.3 ? 'held' : rho < 0 ? 'partly' : 'did not hold', `rho ${rho}`);
-  assert.ok(proxy.measured.includes(rho.toFixed(2)), `the row shows the rho its verdict is from: ${proxy.measured}`);
-  // The high-memorization set really is more memorized than the low one (the sets are what they say).
-  assert.ok(memorization.numbers.memorizationHigh > memorization.numbers.memorizationLow, JSON.stringify(memorization.numbers));
-  const es = ['one-class-core', 'random', 'boundary'].map((name) => entanglement.numbers[`es.${name}`]);
-  assert.ok(es.every((v) => Number.isFinite(v) && v > 0) && new Set(es).size === 3, `ES per set ${es}`);
-  const oneShot = Object.entries(rum.numbers).filter(([k]) => k.startsWith('tow.')).map(([, v]) => v);
-  assert.deepEqual(oneShot.length, 2, 'finetune and salun, the algorithms of the default recipe, each run once');
-  assert.ok(rum.numbers.towBestOneShot >= Math.max(...oneShot), 'the best single algorithm is at least as good as each of the recipe');
-  assert.equal(rum.verdict, bothOrOne(oneShot.every((t) => rum.numbers.towRum > t), rum.numbers.towRum > rum.numbers.towControl), JSON.stringify(rum.numbers));
-  const [accWith, accWithout] = [copies.numbers.retrainAccWithCopies, copies.numbers.retrainAccWithoutCopies];
-  assert.equal(copies.verdict, accWith >= 0.8 && accWith - accWithout >= 0.5 ? 'held' : accWith - accWithout >= 0.2 ? 'partly' : 'did not hold', `${accWith} vs ${accWithout}`);
+  assert.ok(judgedRows >= 10, `only ${judgedRows} rows had an interval`);
 
-  const markdown = renderMarkdown(result);
-  const rows = markdown.split('\n').filter((line) => /^\| (\d|FL) \|/.test(line));
-  assert.equal(rows.length, 7);
-  rows.forEach((row, k) => assert.ok(row.endsWith(`**${result.claims[k].verdict}** |`), row));
-  assert.match(markdown, /\*\*Run time\*\*: \d+ s/);
-  assert.match(markdown, /\*\*Seeds\*\*: 0/);
-  assert.equal(result.runs.length, 8, 'one thorough audit and seven forget audits, each run once and reused');
+  // The measurements are what they say, on each seed.
+  const at = (id: string) => result.claims.find((c) => c.id === id)!.perDataset[0].numbers;
+  for (const n of at('2')) assert.ok(n.memorizationHigh > n.memorizationLow, JSON.stringify(n));
+  for (const n of at('3')) {
+    const es = ['one-class-core', 'random', 'boundary'].map((name) => n[`es.${name}`]);
+    assert.ok(es.every((v) => Number.isFinite(v) && v > 0) && new Set(es).size === 3, `ES per set ${es}`);
+  }
+  for (const n of at('4')) assert.equal(Object.keys(n).filter((k) => k.startsWith('tow.')).length, 2, 'finetune and salun, the default recipe, each run once');
+  for (const n of at('5')) assert.ok(Math.abs(n.retrainAccGap - (n.retrainAccWithCopies - n.retrainAccWithoutCopies)) < 1e-12);
+  for (const n of at('FL')) assert.ok(Math.abs(n['gain.difficulty-memorization'] - (n['rho.difficulty'] - n['rho.memorization'])) < 1e-12);
+  // The seeds are really different runs (data split, forget sets, models).
+  assert.notEqual(at('1')[0].rho, at('1')[1].rho);
+
+  const flRows = section.split('\n').filter((l) => l.startsWith('| FL | '));
+  for (const name of ["the audit's difficulty", 'memorization alone', '1 − confidence alone']) assert.ok(flRows.some((l) => l.includes(name)), `FL row for ${name}`);
+  assert.match(section, /^## Run .* · engine ffffffffff \(dirty\) · `smoke`/);
+  assert.match(section, /\*\*Engine\*\*: commit f{40}, \*\*dirty\*\*/);
+  assert.match(section, /seeds 0, 1;/);
+  assert.equal(result.runs.length, 16, 'per seed: one thorough audit and seven forget audits, each run once and reused');
 });

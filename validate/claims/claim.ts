@@ -1,31 +1,37 @@
-import { DATASET_TITLES, DatasetKey } from '../data/sources';
-import { Verdict, combineVerdicts } from '../verdicts';
+import { ValidationConfig } from '../config';
+import { DatasetKey } from '../data/sources';
+import { Rule } from '../verdicts';
+import { Workbench } from '../workbench';
 
-/** What one claim measured on one dataset. */
-export interface DatasetResult {
-  dataset: string;
-  measured: string;
+/** What one claim measured on one dataset with one seed: the tests' statistics, and context for the notes. */
+export interface Measurement {
   numbers: Record<string, number>;
-  verdict: Verdict;
+  /** Short context (which sets, which algorithms moved): shown in the run's notes, not judged. */
+  note: string;
 }
 
-export interface ClaimResult {
+/** One statistic of a claim and the side of a threshold the claim puts it on. */
+export interface TestSpec {
+  /** Key into Measurement.numbers. */
+  key: string;
+  /** What the statistic is, in words, for the table. */
+  label: string;
+  rule: Rule;
+  /**
+   * 'claim': part of the claim's verdict. 'reference': judged and shown in the same format (a
+   * baseline, or a score that is not the claim's subject) but not part of the claim's verdict.
+   */
+  role: 'claim' | 'reference';
+  /** Datasets this test must not be judged on (a score fitted on them); absent: judged everywhere. */
+  excludedOn?: DatasetKey[];
+}
+
+export interface ClaimSpec {
   id: string;
   claim: string;
-  rule: string;
-  perDataset: DatasetResult[];
-  verdict: Verdict;
-}
-
-/** Measure a claim on each dataset in turn (sequentially: the machine has two cores) and combine the verdicts. */
-export async function claimOver(
-  head: { id: string; claim: string; rule: string },
-  keys: DatasetKey[],
-  measure: (key: DatasetKey) => Promise<Omit<DatasetResult, 'dataset'>>,
-): Promise<ClaimResult> {
-  const perDataset: DatasetResult[] = [];
-  for (const key of keys) perDataset.push({ dataset: DATASET_TITLES[key], ...(await measure(key)) });
-  return { ...head, perDataset, verdict: combineVerdicts(perDataset.map((d) => d.verdict)) };
+  datasets: (config: ValidationConfig) => DatasetKey[];
+  tests: TestSpec[];
+  measure: (bench: Workbench, key: DatasetKey) => Promise<Measurement>;
 }
 
 /** A number for the table: fixed decimals, n/a when not finite. */

@@ -1,17 +1,21 @@
 import { ForgetSample } from '../../src/core/forget/schema';
-import { Workbench } from '../workbench';
-import { copiesVerdict } from '../verdicts';
 import { STATEMENTS } from './statements';
-import { ClaimResult, claimOver, fmt } from './claim';
+import { ClaimSpec, fmt } from './claim';
 
 /** Share of samples a model still gives its (planted) label with p > 0.5. */
 function keptShare(samples: ForgetSample[], p: (s: ForgetSample) => number): number {
   return samples.filter((s) => p(s) > 0.5).length / samples.length;
 }
 
-/** Claim 5: mislabelled forget samples whose near-copies stay in R, against mislabelled ones without copies. */
-export function copiesClaim(bench: Workbench): Promise<ClaimResult> {
-  return claimOver(STATEMENTS.copies, bench.config.datasets.copies, async (key) => {
+/** Claim 5: mislabelled forget samples whose near-copies stay in R (A), against mislabelled ones without copies (B). */
+export const copiesClaim: ClaimSpec = {
+  ...STATEMENTS.copies,
+  datasets: (config) => config.datasets.copies,
+  tests: [
+    { key: 'retrainAccWithCopies', label: "θ_r's F accuracy on A (share with retrained p(y|x) > 0.5)", rule: { side: 'above', threshold: 0.5 }, role: 'claim' },
+    { key: 'retrainAccGap', label: "θ_r's F accuracy on A − on B", rule: { side: 'above', threshold: 0 }, role: 'claim' },
+  ],
+  async measure(bench, key) {
     const dataset = bench.dataset(key, 'copies');
     const report = await bench.forgetAudit(dataset, 'mislabelled', [...dataset.withCopies, ...dataset.withoutCopies]);
     const withCopies = new Set(dataset.withCopies);
@@ -19,14 +23,10 @@ export function copiesClaim(bench: Workbench): Promise<ClaimResult> {
     const groupB = report.samples.filter((s) => !withCopies.has(s.id));
     const accA = keptShare(groupA, (s) => s.pRetrain);
     const accB = keptShare(groupB, (s) => s.pRetrain);
-    const algorithmsOnA = report.algorithms.map((a) => keptShare(groupA, (s) => s.pUnlearned[a.name]));
-    const lowestAlgorithmOnA = Math.min(...algorithmsOnA);
+    const lowestAlgorithmOnA = Math.min(...report.algorithms.map((a) => keptShare(groupA, (s) => s.pUnlearned[a.name])));
     return {
-      measured:
-        `θ_r F acc with ${bench.config.copiesPerSample} near-copies in R ${fmt(accA)} (${groupA.length} samples) vs without ${fmt(accB)} (${groupB.length}); ` +
-        `after each unlearning algorithm, F acc with copies ≥ ${fmt(lowestAlgorithmOnA)}`,
-      numbers: { retrainAccWithCopies: accA, retrainAccWithoutCopies: accB, lowestAlgorithmAccWithCopies: lowestAlgorithmOnA },
-      verdict: copiesVerdict(accA, accB),
+      numbers: { retrainAccWithCopies: accA, retrainAccWithoutCopies: accB, retrainAccGap: accA - accB, lowestAlgorithmAccWithCopies: lowestAlgorithmOnA },
+      note: `θ_r F acc ${fmt(accA)} (A, ${groupA.length}) vs ${fmt(accB)} (B, ${groupB.length}); after each algorithm, acc on A ≥ ${fmt(lowestAlgorithmOnA)}`,
     };
-  });
-}
+  },
+};

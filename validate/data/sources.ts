@@ -8,19 +8,26 @@ const SKLEARN_DATA = '/usr/lib/python3/dist-packages/sklearn/datasets/data';
 /** scikit-learn's digits, as shipped in examples/ (scripts/make-examples.mjs writes it from Debian's copy). */
 export const DIGITS_CSV = path.join(ROOT, 'examples', 'digits.csv');
 export const BREAST_CANCER_CSV = path.join(SKLEARN_DATA, 'breast_cancer.csv');
+export const WINE_CSV = path.join(SKLEARN_DATA, 'wine_data.csv');
+export const IRIS_CSV = path.join(SKLEARN_DATA, 'iris.csv');
 export const FASHION_IMAGES = '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz';
 
-export type DatasetKey = 'digits' | 'breast-cancer' | 'fashion';
+export const DATASET_KEYS = ['digits', 'breast-cancer', 'wine', 'iris', 'fashion'] as const;
+export type DatasetKey = (typeof DATASET_KEYS)[number];
 
 export const DATASET_TITLES: Record<DatasetKey, string> = {
   digits: 'digits',
   'breast-cancer': 'breast cancer',
+  wine: 'wine',
+  iris: 'iris',
   fashion: 'Fashion-MNIST',
 };
 
 export function loadSource(key: DatasetKey, fashionRows: number): Table {
   if (key === 'digits') return readDigits();
-  if (key === 'breast-cancer') return readBreastCancer();
+  if (key === 'breast-cancer') return readSklearnCsv(BREAST_CANCER_CSV, key, 'b');
+  if (key === 'wine') return readSklearnCsv(WINE_CSV, key, 'w');
+  if (key === 'iris') return readSklearnCsv(IRIS_CSV, key, 'i');
   return readFashion(fashionRows);
 }
 
@@ -39,15 +46,15 @@ function readDigits(): Table {
   };
 }
 
-/** scikit-learn's file: a first line "569,30,malignant,benign", then 30 features and the target (0 = malignant). */
-function readBreastCancer(): Table {
-  const [first, ...lines] = fs.readFileSync(BREAST_CANCER_CSV, 'utf8').trim().split('\n');
+/** scikit-learn's files: a first line "rows,width,class names…", then the features and the class index per line. */
+function readSklearnCsv(file: string, name: DatasetKey, idPrefix: string): Table {
+  const [first, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
   const [, width, ...names] = first.split(',');
   const cells = lines.map((line) => line.split(','));
   return {
-    name: 'breast-cancer',
+    name,
     format: 'csv',
-    ids: cells.map((_, i) => `b${i + 1}`),
+    ids: cells.map((_, i) => `${idPrefix}${i + 1}`),
     rows: cells.map((c) => c.slice(0, Number(width)).map(Number)),
     labels: cells.map((c) => names[Number(c[Number(width)])]),
     columns: Array.from({ length: Number(width) }, (_, j) => `f${j}`),

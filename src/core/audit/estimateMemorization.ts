@@ -3,6 +3,7 @@ import { TrainingDynamics } from '../factors/trainingDynamics';
 import { MlpArchitecture } from '../model/mlp';
 import { complementaryHalves, randomSubsets } from '../model/subsetModels';
 import { HostData, trainSubsetModelsInParallel } from '../model/parallelSubsetModels';
+import type { FleetProgress } from '../queue/coordinator';
 import { TrainOptions } from '../model/train';
 import { JobContext, report } from '../progress';
 import { spearman } from '../util/stats';
@@ -48,14 +49,18 @@ export function startMemorizationModels(
     ? randomSubsets(host.y, split.trainIdx, options.k, SUBSET_FRACTION, options.seed)
     : complementaryHalves(host.y, split.trainIdx, options.seed);
   const phase = thorough ? 'subsample-models' : 'cross-fit';
+  const fleetMessage = ({ done, total, workers }: FleetProgress) =>
+    report(ctx, phase, done / total, `${done}/${total} models on the queue · ${workers} worker${workers === 1 ? '' : 's'} seen`);
   const outcomes = trainSubsetModelsInParallel(
     host,
     arch,
     subsets,
     { epochs: trainOptions.epochs, batchSize: trainOptions.batchSize, learningRate: trainOptions.learningRate },
     options.seed,
-    { workers: options.workers, backend: options.backend },
-    (done) => report(ctx, phase, done / subsets.length, `${done}/${subsets.length} models`),
+    { workers: options.workers, backend: options.backend, queue: options.queue, onFleetProgress: fleetMessage },
+    (done) => {
+      if (!options.queue) report(ctx, phase, done / subsets.length, `${done}/${subsets.length} models`);
+    },
     ctx,
   );
   // Awaited later; a rejection before then must not surface as an unhandled rejection.

@@ -1,3 +1,4 @@
+import { Delimiter } from '../data/delimitedTokenizer';
 import { BackendPreference } from '../model/backend';
 import { DEFAULT_SIMILARITY, SimilarityThresholds } from '../factors/similarity';
 
@@ -22,10 +23,16 @@ export interface AuditOptions {
   backend: BackendPreference;
   limit?: number;
   imageSize?: number;
+  /** CSV/TSV: this delimiter instead of a sniffed one. */
+  delimiter?: Delimiter;
+  /** Bin a continuous numeric label into this many quantile classes. */
+  bins?: number;
   /** Override the sized-from-data training schedule (mostly for tests and benchmarks). */
   epochs?: number;
   /** Parallel training processes for the K thorough models (default: CPU count, at most 4). */
   workers?: number;
+  /** redis:// or rediss:// URL: train the K models as jobs on a BullMQ queue there instead of locally. */
+  queue?: string;
 }
 
 export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
@@ -42,7 +49,7 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
 export const MAX_HELD_OUT = 5000;
 /** Candidate neighbours examined per sample when looking for near-duplicates. */
 export const SIMILARITY_CANDIDATES = 50;
-/** Input spaces wider than this are searched through a random projection (candidates verified exactly). */
+/** Input spaces wider than this (and images) take near-duplicate candidates from the model-space search. */
 export const PROJECTION_DIM = 128;
 /** Memorization at or above which a sample counts as memorized in the summary. */
 export const MEMORIZED_THRESHOLD = 0.5;

@@ -11,7 +11,7 @@ export type { AuditResult };
 export async function runAudit(datasetPath: string, options: Partial<AuditOptions> = {}, ctx?: JobContext): Promise<AuditResult> {
   const clock = new Stopwatch();
   report(ctx, 'reading', 0);
-  const loadOptions = { label: options.label, id: options.id, limit: options.limit, imageSize: options.imageSize };
+  const loadOptions = { label: options.label, id: options.id, limit: options.limit, imageSize: options.imageSize, delimiter: options.delimiter, bins: options.bins };
   const { dataset, encoder } = await loadDataset(datasetPath, loadOptions, ctx);
   const testSet: Dataset | undefined = options.testFile
     ? (await loadDataset(options.testFile, { ...loadOptions, limit: undefined, encoder }, ctx)).dataset

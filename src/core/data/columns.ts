@@ -7,10 +7,19 @@ export const TYPE_SAMPLE_ROWS = 1000;
 /** Categories kept per column; later unseen values share one "(other)" column. */
 export const MAX_CATEGORIES = 100;
 
+/** Spellings read as a missing value, in any letter case (docs/formats.md). */
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?']);
+/** Infinite values are read as missing too, and counted separately in the report. */
+const INFINITE = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity']);
 
 export function isMissing(value: string | undefined | null): boolean {
-  return value === undefined || value === null || MISSING.has(value.trim().toLowerCase());
+  if (value === undefined || value === null) return true;
+  const key = value.trim().toLowerCase();
+  return MISSING.has(key) || INFINITE.has(key);
+}
+
+export function isInfinite(value: string): boolean {
+  return INFINITE.has(value.trim().toLowerCase());
 }
 
 export function parseNumber(value: string): number {

@@ -4,12 +4,14 @@ export interface SampleSource {
   line?: number;
 }
 
-export type DatasetFormat = 'csv' | 'tsv' | 'jsonl' | 'images' | 'idx';
+import { ReadingInfo } from './readingInfo';
+
+export type DatasetFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet' | 'images' | 'idx';
 
 /** How one input column became features; kept so the report can say what was done. */
 export interface FeatureColumn {
   name: string;
-  kind: 'numeric' | 'categorical' | 'text' | 'array' | 'pixels' | 'dropped';
+  kind: 'numeric' | 'categorical' | 'bag' | 'text' | 'array' | 'pixels' | 'dropped';
   /** Number of feature dimensions this column produced (0 when dropped). */
   width: number;
   missing: number;
@@ -42,6 +44,8 @@ export interface Dataset {
   contentHashes: string[];
   /** Short human-readable preview of each sample (first columns / text / file name). */
   previews: string[];
+  /** How a table file was read (compression, encoding, delimiter, ...); absent for images and IDX. */
+  reading?: ReadingInfo;
 }
 
 export function numSamples(d: Pick<Dataset, 'ids'>): number {

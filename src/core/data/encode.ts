@@ -1,4 +1,6 @@
 import { InputError } from '../errors';
+import { blockMeanStd } from './blockStats';
+import { NumberArray } from './growableNumbers';
 import { MAX_CATEGORIES, describeColumn } from './columns';
 import { FeatureColumn } from './dataset';
 import { ColumnData, ParsedTable } from './tableBuilder';
@@ -10,12 +12,15 @@ export interface EncoderState {
   classes: string[];
   labelColumn: string;
   idColumn: string | null;
+  /** A continuous label binned with --bins: the inner bin edges, reused for a test file. */
+  labelEdges?: number[];
 }
 
 type EncodedColumn =
   | { name: string; kind: 'numeric'; mean: number; std: number }
   | { name: string; kind: 'array'; width: number; mean: number[]; std: number[] }
   | { name: string; kind: 'categorical'; categories: string[] }
+  | { name: string; kind: 'bag'; categories: string[] }
   | { name: string; kind: 'text' }
   | { name: string; kind: 'dropped'; note: string };
 
@@ -44,11 +49,17 @@ export function encodeTable(table: ParsedTable, fitted?: EncoderState): EncodedT
   }
   const X = new Float32Array(n * numFeatures);
   let offset = 0;
+  const numeric: NumericTarget[] = [];
   encoder.columns.forEach((spec, c) => {
     const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
-    writeColumn(spec, data, X, numFeatures, offset, n);
+    if (spec.kind === 'numeric') {
+      const column = data as Extract<ColumnData, { kind: 'numeric' }>;
+      numeric.push({ values: column.values, start: column.offset, step: column.stride, mean: spec.mean, std: spec.std, offset });
+    }
+    else writeColumn(spec, data, X, numFeatures, offset, n);
     offset += widths[c];
   });
+  writeNumericColumns(numeric, X, numFeatures, n);
   const classIndex = new Map(encoder.classes.map((label, k) => [label, k]));
   const y = new Int32Array(n);
   table.labels.forEach((label, i) => {
@@ -58,7 +69,7 @@ export function encodeTable(table: ParsedTable, fitted?: EncoderState): EncodedT
   });
   const columns = encoder.columns.map((spec, c) => {
     const data = fitted ? matchColumn(table, spec.name) : table.columns[c];
-    return describeColumn(spec.name, spec.kind, widths[c], data.missing, spec.kind === 'dropped' ? spec.note : undefined);
+    return describeColumn(spec.name, spec.kind, widths[c], data.missing, spec.kind === 'dropped' ? spec.note : data.note);
   }).filter((c) => c.name !== table.labelColumn && c.name !== table.idColumn);
   const missingValues = columns.reduce((s, c) => s + c.missing, 0);
   return { X, numFeatures, y, classes: encoder.classes, columns, missingValues, encoder };
@@ -69,13 +80,18 @@ function fitEncoder(table: ParsedTable): EncoderState {
   if (classes.length < 2) {
     throw new InputError(`only one class "${classes[0]}" in label column "${table.labelColumn}": need at least two`, table.file);
   }
-  return { columns: table.columns.map(fitColumn), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
+  const blocks = new Map<NumberArray, ReturnType<typeof blockMeanStd>>();
+  for (const column of table.columns) {
+    if (column.kind === 'numeric' && column.stride > 1 && !blocks.has(column.values)) blocks.set(column.values, blockMeanStd(column.values, column.stride));
+  }
+  return { columns: table.columns.map((c) => fitColumn(c, blocks)), classes, labelColumn: table.labelColumn, idColumn: table.idColumn };
 }
 
-function fitColumn(column: ColumnData): EncodedColumn {
+function fitColumn(column: ColumnData, blocks: Map<NumberArray, ReturnType<typeof blockMeanStd>>): EncodedColumn {
   switch (column.kind) {
     case 'numeric': {
-      const { mean, std } = meanStd(column.values, 0, 1);
+      const block = blocks.get(column.values);
+      const { mean, std } = block ? { mean: block.mean[column.offset], std: block.std[column.offset] } : meanStd(column.values, 0, 1);
       return { name: column.name, kind: 'numeric', mean, std };
     }
     case 'array': {
@@ -89,20 +105,10 @@ function fitColumn(column: ColumnData): EncodedColumn {
       }
       return { name: column.name, kind: 'array', width: column.width, mean, std };
     }
-    case 'categorical': {
-      const seen: string[] = [];
-      const set = new Set<string>();
-      let overflow = false;
-      for (const v of column.values) {
-        const value = v === '' ? MISSING_CATEGORY : v;
-        if (set.has(value)) continue;
-        if (set.size < MAX_CATEGORIES) {
-          set.add(value);
-          seen.push(value);
-        } else overflow = true;
-      }
-      return { name: column.name, kind: 'categorical', categories: overflow ? [...seen, OTHER_CATEGORY] : seen };
-    }
+    case 'categorical':
+      return { name: column.name, kind: 'categorical', categories: firstCategories(column.values.map((v) => (v === '' ? MISSING_CATEGORY : v))) };
+    case 'bag':
+      return { name: column.name, kind: 'bag', categories: firstCategories(column.values.flat()) };
     case 'text':
       return { name: column.name, kind: 'text' };
     case 'dropped':
@@ -110,17 +116,55 @@ function fitColumn(column: ColumnData): EncodedColumn {
   }
 }
 
+interface NumericTarget {
+  /** Row i's value is values[start + i * step]. */
+  values: ArrayLike<number>;
+  start: number;
+  step: number;
+  mean: number;
+  std: number;
+  offset: number;
+}
+
+/** Rows per tile: wide numeric tables are written a block of rows at a time, which keeps the writes to X in cache. */
+const ROW_BLOCK = 64;
+
+function writeNumericColumns(columns: NumericTarget[], X: Float32Array, stride: number, n: number): void {
+  if (columns.length > 0 && columns.every((t) => t.values === columns[0].values && t.step > 1)) {
+    // One row-major block (an all-numeric table): read and write row by row.
+    const { values, step } = columns[0];
+    const width = columns.length;
+    const first = Int32Array.from(columns, (t) => t.start);
+    const offset = Int32Array.from(columns, (t) => t.offset);
+    const mean = Float64Array.from(columns, (t) => t.mean);
+    const std = Float64Array.from(columns, (t) => t.std);
+    for (let i = 0; i < n; i++) {
+      const row = i * step;
+      const out = i * stride;
+      for (let j = 0; j < width; j++) {
+        const v = values[row + first[j]];
+        // Missing values and constant columns encode as 0, as in the columnar loop below.
+        X[out + offset[j]] = v === v && std[j] > 0 ? (v - mean[j]) / std[j] : 0;
+      }
+    }
+    return;
+  }
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (const { values, start: first, step, mean, std, offset } of columns) {
+      for (let i = start; i < end; i++) {
+        const v = values[first + i * step];
+        // Missing values are imputed with the mean: zero after standardisation.
+        X[i * stride + offset] = v === v && std > 0 ? (v - mean) / std : 0;
+      }
+    }
+  }
+}
+
 function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, stride: number, offset: number, n: number): void {
   switch (spec.kind) {
-    case 'numeric': {
-      const values = (data as Extract<ColumnData, { kind: 'numeric' }>).values;
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        // Missing values are imputed with the mean: zero after standardisation.
-        X[i * stride + offset] = Number.isFinite(v) && spec.std > 0 ? (v - spec.mean) / spec.std : 0;
-      }
-      return;
-    }
+    case 'numeric':
+      throw new Error('numeric columns are written by writeNumericColumns');
     case 'array': {
       const values = (data as Extract<ColumnData, { kind: 'array' }>).values;
       for (let i = 0; i < n; i++) {
@@ -141,6 +185,18 @@ function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, str
       }
       return;
     }
+    case 'bag': {
+      const values = (data as Extract<ColumnData, { kind: 'bag' }>).values;
+      const index = new Map(spec.categories.map((c, k) => [c, k]));
+      const other = index.get(OTHER_CATEGORY);
+      for (let i = 0; i < n; i++) {
+        for (const value of values[i]) {
+          const k = index.get(value) ?? other;
+          if (k !== undefined) X[i * stride + offset + k] = 1;
+        }
+      }
+      return;
+    }
     case 'text': {
       const values = (data as Extract<ColumnData, { kind: 'text' }>).values;
       const row = new Float32Array(TEXT_BUCKETS);
@@ -156,6 +212,18 @@ function writeColumn(spec: EncodedColumn, data: ColumnData, X: Float32Array, str
   }
 }
 
+/** The first MAX_CATEGORIES distinct values in order of appearance, plus "(other)" if there are more. */
+function firstCategories(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  let overflow = false;
+  for (const value of values) {
+    if (seen.has(value)) continue;
+    if (seen.size < MAX_CATEGORIES) seen.add(value);
+    else overflow = true;
+  }
+  return overflow ? [...seen, OTHER_CATEGORY] : [...seen];
+}
+
 function widthOf(spec: EncodedColumn): number {
   switch (spec.kind) {
     case 'numeric':
@@ -163,6 +231,7 @@ function widthOf(spec: EncodedColumn): number {
     case 'array':
       return spec.width;
     case 'categorical':
+    case 'bag':
       return spec.categories.length;
     case 'text':
       return TEXT_BUCKETS;
@@ -177,7 +246,7 @@ function matchColumn(table: ParsedTable, name: string): ColumnData {
   return found;
 }
 
-function meanStd(values: number[], start: number, step: number, count = Math.ceil((values.length - start) / step)): { mean: number; std: number } {
+function meanStd(values: ArrayLike<number>, start: number, step: number, count = Math.ceil((values.length - start) / step)): { mean: number; std: number } {
   let sum = 0;
   let n = 0;
   for (let k = 0, i = start; k < count; k++, i += step) {

@@ -1,20 +1,23 @@
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
 import { InputError } from '../errors';
 import { JobContext, breathe, report, throwIfCancelled } from '../progress';
 import { TYPE_SAMPLE_ROWS } from './columns';
 import { TableReadOptions } from './csv';
+import { ReadingInfo } from './readingInfo';
 import { selectColumns } from './selectColumns';
 import { CellValue, ParsedTable, TableBuilder } from './tableBuilder';
+import { openText } from './textSource';
 
 /**
- * Stream a JSON Lines file: one object per line. Its keys are the columns (the union of the keys
- * of the first rows); a key holding an array of numbers becomes that many features.
+ * Stream a JSON Lines file (decompressed and decoded by textSource): one object per line. Its keys
+ * are the columns (the union of the keys of the first rows); each field's kind follows the rule in
+ * docs/formats.md (numbers, categories, fixed-width vectors or bags of values).
  */
-export async function readJsonl(file: string, options: TableReadOptions, ctx?: JobContext): Promise<ParsedTable> {
+export async function readJsonl(file: string, options: TableReadOptions, ctx?: JobContext): Promise<{ table: ParsedTable; reading: ReadingInfo }> {
   const size = fs.statSync(file).size;
   if (size === 0) throw new InputError('the file is empty', file);
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const source = await openText(file);
+  const lines = splitLines(source.chunks);
   const head: Array<{ object: Record<string, unknown>; line: number }> = [];
   let builder: TableBuilder | undefined;
   let keys: string[] = [];
@@ -30,7 +33,7 @@ export async function readJsonl(file: string, options: TableReadOptions, ctx?: J
   try {
     for await (const text of lines) {
       lineNumber++;
-      bytes += Buffer.byteLength(text) + 1;
+      bytes += text.length + 1;
       if (text.trim() === '') continue;
       const object = parseObject(text, file, lineNumber);
       if (builder) feed(object, lineNumber);
@@ -41,19 +44,44 @@ export async function readJsonl(file: string, options: TableReadOptions, ctx?: J
       const rows = builder ? builder.rowCount : head.length;
       if (options.limit && rows >= options.limit) break;
       if (lineNumber % 2000 === 0) {
-        report(ctx, 'reading', bytes / size);
+        report(ctx, 'reading', Math.min(0.99, bytes / size));
         throwIfCancelled(ctx);
         await breathe();
       }
     }
   } finally {
-    lines.close();
+    await lines.return(undefined);
   }
   if (!builder) {
     if (head.length === 0) throw new InputError('no JSON objects in the file', file);
     start();
   }
-  return builder!.finish();
+  const table = builder!.finish();
+  const reading: ReadingInfo = {
+    compression: source.compression,
+    encoding: source.encoding,
+    infiniteValues: builder!.infiniteValues,
+    notes: source.note ? [source.note] : [],
+  };
+  return { table, reading };
+}
+
+async function* splitLines(chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  let rest = '';
+  try {
+    for await (const chunk of chunks) {
+      const text = rest + chunk;
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        yield text.slice(from, nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+    }
+    if (rest) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  } finally {
+    await chunks.return(undefined);
+  }
 }
 
 function parseObject(text: string, file: string, line: number): Record<string, unknown> {
@@ -83,6 +111,6 @@ function unionOfKeys(objects: Array<Record<string, unknown>>): string[] {
 function toCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value as number[];
+  if (Array.isArray(value)) return value;
   return JSON.stringify(value);
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { InputError } from '../errors';
 import { JobContext, report } from '../progress';
 import { TableReadOptions, readDelimited } from './csv';
+import { Delimiter } from './delimitedTokenizer';
 import { Dataset, DatasetFormat } from './dataset';
 import { EncoderState, encodeTable } from './encode';
 import { detectFormat } from './detectFormat';
@@ -10,7 +11,10 @@ import { sha256File, sha256Files } from './hash';
 import { idxImagesPath, readIdx } from './idx';
 import { readImageFolder } from './images';
 import { readJsonl } from './jsonl';
+import { binLabels, numericLabels, quantileEdges, refuseContinuousLabel } from './labelBins';
+import { readParquet } from './parquet';
 import { pixelTable } from './pixelTable';
+import { ReadingInfo } from './readingInfo';
 import { ParsedTable } from './tableBuilder';
 
 export type { EncoderState };
@@ -27,15 +31,27 @@ export interface LoadOptions {
   imageSize?: number;
   /** Encode like this training set (for a separate test file). */
   encoder?: EncoderState;
+  /** CSV/TSV: this delimiter instead of a sniffed one. */
+  delimiter?: Delimiter;
+  /** Bin a continuous numeric label into this many quantile classes. */
+  bins?: number;
 }
 
 /** Read any supported dataset into features, labels, ids and sources. The dataset is only read. */
 export async function loadDataset(target: string, options: LoadOptions = {}, ctx?: JobContext): Promise<{ dataset: Dataset; encoder: EncoderState }> {
   const format = detectFormat(target);
   assertReadable(target);
-  const tableOptions: TableReadOptions = { label: options.label, id: options.id, limit: options.limit, fixedKinds: fixedKinds(options.encoder) };
-  const { table, sha256 } = await readTable(target, format, tableOptions, options, ctx);
+  const tableOptions: TableReadOptions = {
+    label: options.label,
+    id: options.id,
+    limit: options.limit,
+    delimiter: options.delimiter,
+    fixedKinds: fixedKinds(options.encoder),
+  };
+  const { table, sha256, reading } = await readTable(target, format, tableOptions, options, ctx);
+  const labelEdges = prepareLabels(table, options, reading);
   const encoded = encodeTable(table, options.encoder);
+  if (labelEdges) encoded.encoder.labelEdges = labelEdges;
   report(ctx, 'reading', 1);
   const isImageFolder = format === 'images';
   const dataset: Dataset = {
@@ -44,7 +60,7 @@ export async function loadDataset(target: string, options: LoadOptions = {}, ctx
     sha256,
     ids: table.ids,
     sources: table.ids.map((id, i) =>
-      isImageFolder ? { file: path.join(target, id) } : table.lines[i] > 0 ? { file: target, line: table.lines[i] } : { file: table.file },
+      isImageFolder ? { file: path.join(target, id) } : table.lines[i] > 0 && format !== 'parquet' ? { file: target, line: table.lines[i] } : { file: table.file },
     ),
     X: encoded.X,
     numFeatures: encoded.numFeatures,
@@ -56,8 +72,21 @@ export async function loadDataset(target: string, options: LoadOptions = {}, ctx
     missingValues: encoded.missingValues,
     contentHashes: table.contentHashes,
     previews: table.previews,
+    ...(reading ? { reading } : {}),
   };
   return { dataset, encoder: encoded.encoder };
+}
+
+/** Bin a continuous label (--bins, or the training file's edges), or refuse one; returns the edges used. */
+function prepareLabels(table: ParsedTable, options: LoadOptions, reading?: ReadingInfo): number[] | undefined {
+  const edges = options.encoder ? options.encoder.labelEdges : options.bins ? quantileEdges(numericLabels(table), options.bins) : undefined;
+  if (edges) {
+    binLabels(table, edges);
+    if (reading) reading.labelBins = { bins: edges.length + 1, edges };
+    return edges;
+  }
+  if (!options.encoder) refuseContinuousLabel(table);
+  return undefined;
 }
 
 async function readTable(
@@ -66,13 +95,15 @@ async function readTable(
   tableOptions: TableReadOptions,
   options: LoadOptions,
   ctx?: JobContext,
-): Promise<{ table: ParsedTable; sha256: string }> {
+): Promise<{ table: ParsedTable; sha256: string; reading?: ReadingInfo }> {
   switch (format) {
     case 'csv':
     case 'tsv':
-      return { table: await readDelimited(target, format === 'csv' ? ',' : '\t', tableOptions, ctx), sha256: await sha256File(target) };
+      return { ...(await readDelimited(target, format === 'csv' ? ',' : '\t', tableOptions, ctx)), sha256: await sha256File(target) };
     case 'jsonl':
-      return { table: await readJsonl(target, tableOptions, ctx), sha256: await sha256File(target) };
+      return { ...(await readJsonl(target, tableOptions, ctx)), sha256: await sha256File(target) };
+    case 'parquet':
+      return { ...(await readParquet(target, tableOptions, ctx)), sha256: await sha256File(target) };
     case 'images': {
       const samples = await readImageFolder(target, options, ctx);
       return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids) };

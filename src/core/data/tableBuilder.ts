@@ -1,14 +1,20 @@
 import { InputError } from '../errors';
-import { TYPE_SAMPLE_ROWS, inferKind, isMissing, parseNumber } from './columns';
-import { contentHash } from './hash';
+import { TYPE_SAMPLE_ROWS, inferKind, isInfinite, isMissing, parseNumber } from './columns';
+import { RowHasher } from './hash';
+import { BagDecision, bagValues, decideArrayKind } from './arrayFields';
+import { GrowableNumbers, NumberArray } from './growableNumbers';
 
 /** One input column's values after streaming, before encoding. */
-export type ColumnData =
-  | { name: string; kind: 'numeric'; values: number[]; missing: number }
+export type ColumnData = (
+  // Row i's value is values[offset + i * stride]: a column of its own (stride 1), or one column of a
+  // row-major block shared by all the numeric columns of an all-numeric table.
+  | { name: string; kind: 'numeric'; values: NumberArray; stride: number; offset: number; missing: number }
   | { name: string; kind: 'categorical'; values: string[]; missing: number }
   | { name: string; kind: 'text'; values: string[]; missing: number }
   | { name: string; kind: 'array'; width: number; values: number[]; missing: number }
-  | { name: string; kind: 'dropped'; note: string; missing: number };
+  | { name: string; kind: 'bag'; values: string[][]; missing: number }
+  | { name: string; kind: 'dropped'; note: string; missing: number }
+) & { note?: string };
 
 export interface ParsedTable {
   file: string;
@@ -22,11 +28,13 @@ export interface ParsedTable {
   previews: string[];
 }
 
-export type CellValue = string | number | boolean | null | undefined | number[];
+export type CellValue = string | number | boolean | null | undefined | unknown[];
 
 interface PendingRecord {
   cells: CellValue[];
   line: number;
+  /** Delimited files: each field's value when the tokenizer saw a plain number, else NaN. */
+  numbers?: Float64Array;
 }
 
 /**
@@ -37,12 +45,23 @@ interface PendingRecord {
 export class TableBuilder {
   private readonly pending: PendingRecord[] = [];
   private columns: ColumnData[] | undefined;
+  /** Indices of the columns that are not dropped, once kinds are decided. */
+  private kept: number[] = [];
+  /** Numeric columns' values while streaming, by column index. */
+  private numeric: Array<GrowableNumbers | undefined> = [];
+  private readonly hasher = new RowHasher();
+  /** All-numeric tables: every feature value, row-major (see storeDense). */
+  private dense: GrowableNumbers | undefined;
+  /** A reader's estimate of the row count, so that numeric columns are allocated once. */
+  expectedRows = 1024;
   private readonly ids: string[] = [];
   private readonly labels: string[] = [];
   private readonly lines: number[] = [];
   private readonly contentHashes: string[] = [];
   private readonly previews: string[] = [];
   private readonly idLines = new Map<string, number>();
+  /** Numeric cells spelled as infinity, read as missing. */
+  infiniteValues = 0;
 
   constructor(
     private readonly file: string,
@@ -57,16 +76,23 @@ export class TableBuilder {
     return this.ids.length + this.pending.length;
   }
 
-  add(cells: CellValue[], line: number): void {
-    if (this.columns) this.store({ cells, line });
+  /** Add a record. The tokenizer reuses `cells` and `numbers`, so they are copied while buffered. */
+  add(cells: CellValue[], line: number, numbers?: Float64Array): void {
+    if (this.columns) this.store({ cells, line, numbers });
     else {
-      this.pending.push({ cells, line });
+      this.pending.push({ cells: cells.slice(0, this.names.length), line, numbers: numbers?.slice(0, this.names.length) });
       if (this.pending.length >= TYPE_SAMPLE_ROWS) this.decideKinds();
     }
   }
 
   finish(): ParsedTable {
     if (!this.columns) this.decideKinds();
+    const block = this.dense?.toArray();
+    this.columns!.forEach((column, c) => {
+      if (column.kind !== 'numeric') return;
+      if (block) Object.assign(column, { values: block, stride: this.kept.length, offset: this.kept.indexOf(c) });
+      else column.values = this.numeric[c]!.toArray();
+    });
     if (this.ids.length === 0) throw new InputError('no data rows after the header', this.file);
     return {
       file: this.file,
@@ -88,15 +114,21 @@ export class TableBuilder {
       const fixed = this.fixedKinds?.get(name);
       if (fixed === 'array') return { name, kind: 'array', width: (sample.find(Array.isArray) as number[] | undefined)?.length ?? 0, values: [], missing: 0 };
       if (fixed) return emptyColumn(name, fixed);
-      const arrays = sample.filter(Array.isArray) as number[][];
-      if (arrays.length > 0) return { name, kind: 'array', width: arrays[0].length, values: [], missing: 0 };
+      const arrays = sample.filter(Array.isArray) as unknown[][];
+      if (arrays.length > 0) return arrayColumn(name, decideArrayKind(arrays, sample.length - arrays.length));
       const inferred = inferKind(sample.map((v) => (isMissingValue(v) ? undefined : String(v))));
-      return emptyColumn(name, inferred.kind, inferred.note);
+      const mixed = mixedTypesNote(sample);
+      if (mixed && inferred.kind === 'numeric') return emptyColumn(name, 'categorical', `${mixed}: categorical`);
+      return emptyColumn(name, inferred.kind, mixed ? `${mixed}: ${inferred.kind}${inferred.note ? ` (${inferred.note})` : ''}` : inferred.note);
     });
+    this.kept = this.columns.flatMap((column, c) => (column.kind === 'dropped' ? [] : [c]));
+    const contiguous = this.kept.length > 1 && this.kept[this.kept.length - 1] - this.kept[0] === this.kept.length - 1;
+    if (contiguous && this.kept.every((c) => this.columns![c].kind === 'numeric')) this.dense = new GrowableNumbers(this.expectedRows * this.kept.length, true);
+    else this.numeric = this.columns.map((column) => (column.kind === 'numeric' ? new GrowableNumbers(this.expectedRows) : undefined));
     for (const record of this.pending.splice(0)) this.store(record);
   }
 
-  private store({ cells, line }: PendingRecord): void {
+  private store({ cells, line, numbers }: PendingRecord): void {
     const label = cells[this.labelIndex];
     if (isMissingValue(label)) throw new InputError(`missing label in column "${this.names[this.labelIndex]}"`, this.file, line, this.names[this.labelIndex]);
     const id = this.idIndex >= 0 ? cells[this.idIndex] : String(this.ids.length + 1);
@@ -105,34 +137,78 @@ export class TableBuilder {
     const firstLine = this.idLines.get(idText);
     if (firstLine !== undefined) throw new InputError(`duplicate id "${idText}" on lines ${firstLine} and ${line}`, this.file, line);
     this.idLines.set(idText, line);
-    const raw: string[] = [];
-    const preview: string[] = [];
-    this.columns!.forEach((column, c) => {
-      if (column.kind === 'dropped') return;
+    const columns = this.columns!;
+    const kept = this.kept;
+    const hasher = this.hasher;
+    const numeric = this.numeric;
+    hasher.start();
+    if (this.dense) this.storeDense(cells, numbers, line);
+    else for (let k = 0; k < kept.length; k++) {
+      const c = kept[k];
       const value = cells[c];
-      raw.push(Array.isArray(value) ? value.join(',') : String(value ?? ''));
-      if (preview.length < 4) preview.push(`${column.name}=${truncate(Array.isArray(value) ? `[${value.length} values]` : String(value ?? ''), 40)}`);
+      const target = numeric[c];
+      if (target !== undefined) {
+        // Fast path: a plain number the tokenizer already converted. Duplicates compare values, not spellings.
+        let v = numbers !== undefined ? numbers[c] : NaN;
+        if (v !== v) v = this.numericCell(columns[c], value, line);
+        target.push(v);
+        hasher.addNumber(v);
+        continue;
+      }
+      const column = columns[c];
+      hasher.add(typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : String(value ?? ''));
       this.storeCell(column, value, line);
-    });
+    }
+    const preview = kept.slice(0, 4).map((c) => `${columns[c].name}=${truncate(previewOf(cells[c]), 40)}`);
     this.ids.push(idText);
     this.labels.push(String(label).trim());
     this.lines.push(line);
-    this.contentHashes.push(contentHash(raw.join('\u0001')));
+    this.contentHashes.push(hasher.digest());
     this.previews.push(truncate(preview.join(', '), 120));
+  }
+
+  /**
+   * An all-numeric table whose feature columns are side by side (label and id at either end, the
+   * Kaggle layout): the row's values go into one row-major block, in one copy when all are plain.
+   */
+  private storeDense(cells: CellValue[], numbers: Float64Array | undefined, line: number): void {
+    const block = this.dense!;
+    const first = this.kept[0];
+    const width = this.kept.length;
+    const hasher = this.hasher;
+    let plain = numbers !== undefined;
+    for (let c = first; plain && c < first + width; c++) if (numbers![c] !== numbers![c]) plain = false;
+    if (plain) {
+      block.pushRange(numbers!, first, width);
+      hasher.addNumbers(numbers!, first, width);
+      return;
+    }
+    for (let c = first; c < first + width; c++) {
+      let v = numbers !== undefined ? numbers[c] : NaN;
+      if (v !== v) v = this.numericCell(this.columns![c], cells[c], line);
+      block.push(v);
+      hasher.addNumber(v);
+    }
+  }
+
+  /** A numeric cell that is not a plain number: missing (NaN; infinities counted), or a number in another spelling. */
+  private numericCell(column: ColumnData, value: CellValue, line: number): number {
+    if (isMissingValue(value)) {
+      column.missing++;
+      if (typeof value === 'string' ? isInfinite(value) : typeof value === 'number' && !Number.isNaN(value)) this.infiniteValues++;
+      return NaN;
+    }
+    const n = typeof value === 'number' ? value : parseNumber(String(value));
+    if (!Number.isFinite(n)) {
+      throw new InputError(`value "${truncate(String(value), 40)}" is not a number in numeric column "${column.name}"`, this.file, line, column.name);
+    }
+    return n;
   }
 
   private storeCell(column: ColumnData, value: CellValue, line: number): void {
     const missing = isMissingValue(value);
     if (missing) column.missing++;
     switch (column.kind) {
-      case 'numeric': {
-        const n = missing ? NaN : typeof value === 'number' ? value : parseNumber(String(value));
-        if (!missing && !Number.isFinite(n)) {
-          throw new InputError(`value "${truncate(String(value), 40)}" is not a number in numeric column "${column.name}"`, this.file, line, column.name);
-        }
-        column.values.push(n);
-        return;
-      }
       case 'categorical':
       case 'text':
         column.values.push(missing ? '' : String(value).trim());
@@ -142,9 +218,13 @@ export class TableBuilder {
         if (!Array.isArray(value) || value.length !== column.width || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
           throw new InputError(`field "${column.name}" must be an array of ${column.width} numbers like the first rows`, this.file, line, column.name);
         }
-        for (const v of value) column.values.push(v);
+        for (const v of value as number[]) column.values.push(v);
         return;
       }
+      case 'bag':
+        column.values.push(missing ? [] : bagValues(value));
+        return;
+      case 'numeric':
       case 'dropped':
         return;
     }
@@ -153,7 +233,20 @@ export class TableBuilder {
 
 function emptyColumn(name: string, kind: Exclude<ColumnData['kind'], 'array'>, note?: string): ColumnData {
   if (kind === 'dropped') return { name, kind, note: note ?? 'dropped', missing: 0 };
-  return { name, kind, values: [], missing: 0 } as ColumnData;
+  if (kind === 'numeric') return { name, kind, values: new Float64Array(0), stride: 1, offset: 0, missing: 0, ...(note ? { note } : {}) };
+  return { name, kind, values: [], missing: 0, ...(note ? { note } : {}) } as ColumnData;
+}
+
+function arrayColumn(name: string, decision: BagDecision): ColumnData {
+  if (decision.kind === 'array') return { name, kind: 'array', width: decision.width, values: [], missing: 0 };
+  return { name, kind: 'bag', values: [], missing: 0, note: decision.note };
+}
+
+/** JSONL: a field whose sampled values are of more than one JSON type (number, string, boolean). */
+function mixedTypesNote(sample: CellValue[]): string | undefined {
+  const types = new Set(sample.filter((v) => !isMissingValue(v)).map((v) => typeof v));
+  if (types.size < 2) return undefined;
+  return `mixed ${[...types].sort().join(' and ')} values`;
 }
 
 function isMissingValue(value: CellValue): boolean {
@@ -161,6 +254,10 @@ function isMissingValue(value: CellValue): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
   if (typeof value === 'boolean' || Array.isArray(value)) return false;
   return isMissing(value);
+}
+
+function previewOf(value: CellValue): string {
+  return Array.isArray(value) ? `[${value.length} values]` : String(value ?? '');
 }
 
 function truncate(text: string, max: number): string {

@@ -65,11 +65,42 @@ export function subsampleMemorization(outcomes: SubsetModelOutcome[], n: number)
  * or higher memorization). The index is the product of the held-out error 1 − p(y|x) from the
  * model that did not see the sample and the lack of confidence 1 − confidence while the original
  * model learned it: memorized samples are wrong when left out and learned only late and unsurely.
- * It was chosen over either factor alone by rank agreement with a 64-model subsample estimator on
- * digits and Fashion-MNIST (npm run bench, docs/BENCHMARKS.md).
+ * It was chosen on digits and breast cancer, over one-run training-dynamics proxies and other
+ * cross-fit indices, by rank agreement with a 64-model reference, and reported on held-out data
+ * sets; K = 4 or 8 subset models cost more and were only compared (BENCH_ONLY=memorization npm run
+ * bench, docs/BENCHMARKS.md).
  */
 export function calibrateMemorization(heldOutP: Float32Array, confidence: Float32Array, crossFitSoft: Float32Array): Float32Array {
-  const index = Float32Array.from(heldOutP, (p, i) => (1 - p) * (1 - confidence[i]));
-  const fit = fitIsotonic(index, crossFitSoft);
+  return calibrateOnIndex(
+    Float32Array.from(heldOutP, (p, i) => (1 - p) * (1 - confidence[i])),
+    crossFitSoft,
+  );
+}
+
+/**
+ * Each sample gets the mean of `target` over samples with its `index` (isotonic fit: a higher
+ * index can only mean an equal or higher value), clipped to [0, 1]; NaN where the index is.
+ */
+export function calibrateOnIndex(index: Float32Array, target: Float32Array): Float32Array {
+  const fit = fitIsotonic(index, target);
   return Float32Array.from(index, (v) => (Number.isFinite(v) ? Math.max(0, Math.min(1, fit(v))) : NaN));
+}
+
+/**
+ * A few-model subsample estimate shrunk toward a prior (for example the estimate calibrated on a
+ * one-run proxy): the sample's own estimate weighs as much as its number of in/out model pairs,
+ * nIn·nOut/(nIn + nOut), the prior as much as `strength` pairs. Where the sample was never held
+ * out (or never trained on) only the prior is left.
+ */
+export function shrinkTowardPrior(estimate: MemorizationEstimate, prior: Float32Array, strength: number): Float32Array {
+  if (!(strength >= 0)) throw new RangeError(`shrinkage strength must be ≥ 0, got ${strength}`);
+  return Float32Array.from(prior, (p, i) => {
+    const nIn = estimate.modelsIn[i];
+    const nOut = estimate.modelsOut[i];
+    const own = estimate.memorizationSoft[i];
+    if (!Number.isFinite(own) || nIn === 0 || nOut === 0) return p;
+    if (!Number.isFinite(p)) return own;
+    const weight = (nIn * nOut) / (nIn + nOut);
+    return (weight * own + strength * p) / (weight + strength);
+  });
 }

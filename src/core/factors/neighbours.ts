@@ -134,31 +134,6 @@ function searchWorkers(n: number, blockSize: number, asked: number | undefined):
   return { count: Math.max(1, Math.min(wanted, Math.ceil(n / blockSize))), backend };
 }
 
-/**
- * The same candidate lists with exact cosines on `unitRows`, re-sorted by them (candidates found
- * in a projected space are approximate; everything downstream uses the exact values).
- */
-export function rerankExactly(candidates: NeighbourLists, unitRows: Float32Array, dim: number): NeighbourLists {
-  const { k } = candidates;
-  const n = candidates.indices.length / k;
-  const indices = new Int32Array(n * k).fill(-1);
-  const similarities = new Float32Array(n * k).fill(NaN);
-  const scored: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) {
-    scored.length = 0;
-    for (let r = 0; r < k; r++) {
-      const j = candidates.indices[i * k + r];
-      if (j >= 0) scored.push([j, dot(unitRows, i, unitRows, j, dim)]);
-    }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    scored.forEach(([j, s], r) => {
-      indices[i * k + r] = j;
-      similarities[i * k + r] = s;
-    });
-  }
-  return { k, indices, similarities };
-}
-
 export function dot(a: Float32Array, aRow: number, b: Float32Array, bRow: number, dim: number): number {
   let sum = 0;
   const ao = aRow * dim;

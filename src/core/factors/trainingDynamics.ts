@@ -17,7 +17,12 @@ export interface TrainingDynamics {
   forgettingEvents: Float32Array;
   /** Sum over epochs of the last-layer squared gradient norm (per-instance privacy-loss proxy). */
   cumulativeGradNormSq: Float32Array;
+  /** Sum over epochs of the in-batch cross-entropy −log p(y|x) (cumulative sample loss). */
+  cumulativeLoss: Float32Array;
 }
+
+/** Keeps −log p finite when a float32 probability underflows to 0. */
+const MIN_PROBABILITY = 1e-12;
 
 export function summariseTrainingRecord(record: TrainingRecord): TrainingDynamics {
   const n = record.numSamples;
@@ -30,6 +35,7 @@ export function summariseTrainingRecord(record: TrainingRecord): TrainingDynamic
     firstLearnedEpoch: new Float32Array(n).fill(NaN),
     forgettingEvents: new Float32Array(n).fill(NaN),
     cumulativeGradNormSq: new Float32Array(n).fill(NaN),
+    cumulativeLoss: new Float32Array(n).fill(NaN),
   };
   for (let i = 0; i < n; i++) summariseSample(record, i, out);
   return out;
@@ -44,6 +50,7 @@ function summariseSample(record: TrainingRecord, i: number, out: TrainingDynamic
   let sumNegEntropy = 0;
   let correctCount = 0;
   let gradSq = 0;
+  let loss = 0;
   let forgetting = 0;
   let previousCorrect = false;
   let learnedFrom = record.epochs + 1;
@@ -54,6 +61,7 @@ function summariseSample(record: TrainingRecord, i: number, out: TrainingDynamic
     seen++;
     sumP += p;
     sumP2 += p * p;
+    loss -= Math.log(Math.max(p, MIN_PROBABILITY));
     sumMax += record.maxProb[at];
     sumNegEntropy += record.negEntropy[at];
     gradSq += record.lastLayerGradSq[at];
@@ -74,4 +82,5 @@ function summariseSample(record: TrainingRecord, i: number, out: TrainingDynamic
   out.firstLearnedEpoch[i] = learnedFrom;
   out.forgettingEvents[i] = forgetting;
   out.cumulativeGradNormSq[i] = gradSq;
+  out.cumulativeLoss[i] = loss;
 }

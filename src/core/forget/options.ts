@@ -24,6 +24,8 @@ export interface ForgetAuditOptions {
   /** Override the training epochs sized from the data (original and retrained models). */
   epochs?: number;
   workers?: number;
+  /** redis:// or rediss:// URL: the retrained reference models become jobs on that BullMQ queue. */
+  queue?: string;
 }
 
 export const DEFAULT_FORGET_OPTIONS: Omit<ForgetAuditOptions, 'forgetFile'> = {

@@ -11,7 +11,7 @@ import { entanglementScore } from '../factors/entanglement';
 import { predictAll } from '../model/predict';
 import { auditEvidence } from './auditEvidence';
 import { buildForgetReport } from './buildForgetReport';
-import { ForgetSplit, evaluateAverage, evaluateModel } from './evaluation';
+import { evaluateAverage, evaluateModel } from './evaluation';
 import { readForgetIds, resolveForgetIds } from './forgetIds';
 import { forgetSplit } from './forgetSplit';
 import { DEFAULT_FORGET_OPTIONS, ForgetAuditOptions } from './options';
@@ -55,7 +55,7 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
       Array.from({ length: options.retrainSeeds }, () => split.retainIdx),
       trainOptions,
       deriveSeed(options.seed, 'retrain'),
-      { workers: options.workers, backend: options.backend },
+      { workers: options.workers, backend: options.backend, queue: options.queue },
       (done) => report(ctx, 'training', done / options.retrainSeeds, `${done}/${options.retrainSeeds} retrained models`),
       ctx,
     );

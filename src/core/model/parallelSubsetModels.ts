@@ -3,7 +3,8 @@ import { SubsetModelOutcome } from '../factors/memorization';
 import { JobContext } from '../progress';
 import { deriveSeed } from '../util/random';
 import { runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
-import { BackendPreference } from './backend';
+import { FleetProgress, trainSubsetModelsOnQueue } from '../queue/coordinator';
+import { BackendPreference, activeBackend } from './backend';
 import { toDeviceData } from './deviceData';
 import { MlpArchitecture } from './mlp';
 import { trainOneSubsetModel } from './subsetModels';
@@ -19,6 +20,15 @@ export interface HostData {
 
 export type SubsetTrainOptions = Omit<TrainOptions, 'record' | 'seed' | 'onEpoch'>;
 
+export interface SubsetExecution {
+  workers?: number;
+  backend: BackendPreference;
+  /** A redis:// or rediss:// URL: the models become jobs on that BullMQ queue instead (docs/queue.md). */
+  queue?: string;
+  /** With a queue: models done, of all, and workers seen. */
+  onFleetProgress?: (progress: FleetProgress) => void;
+}
+
 /**
  * Train one model per subset, spread over worker threads (each with its own TF.js backend instance:
  * the wasm backend is single-threaded, so this is how both cores get used). The result does not
@@ -30,10 +40,20 @@ export async function trainSubsetModelsInParallel(
   subsets: Int32Array[],
   trainOptions: SubsetTrainOptions,
   seed: number,
-  settings: { workers?: number; backend: BackendPreference },
+  settings: SubsetExecution,
   onModelDone: (done: number) => void,
   ctx?: JobContext,
 ): Promise<SubsetModelOutcome[]> {
+  if (settings.queue) {
+    let reported = 0;
+    const onProgress = (progress: FleetProgress) => {
+      settings.onFleetProgress?.(progress);
+      if (progress.done > reported) onModelDone((reported = progress.done));
+    };
+    // Workers must train on the backend this process resolved, as its own threads would.
+    const queue = { url: settings.queue, backend: settings.backend, expectedBackend: activeBackend()?.name, onProgress };
+    return trainSubsetModelsOnQueue(host, arch, subsets, trainOptions, seed, queue, ctx);
+  }
   const workers = Math.max(1, Math.min(settings.workers ?? defaultWorkerCount(), subsets.length));
   if (workers === 1) return trainInProcess(host, arch, subsets, trainOptions, seed, onModelDone, ctx);
   return trainInWorkers(host, arch, subsets, trainOptions, seed, workers, settings.backend, onModelDone, ctx);

@@ -26,17 +26,21 @@ export interface SubsetDone {
   pTrue: Float32Array;
   correct: Uint8Array;
   seconds: number;
+  /** The backend this thread trains on (runs agree bit for bit only on the same one). */
+  backend: string;
 }
 
 if (parentPort) {
   const setup = workerData as SubsetWorkerData;
   let data: DeviceData | undefined;
-  const ready = initBackend(setup.backend).then(() => {
+  let backend = '';
+  const ready = initBackend(setup.backend).then((info) => {
+    backend = info.name;
     data = toDeviceData(setup.X, setup.arch.inputDim, setup.y, setup.numClasses);
   });
   serveJobs<SubsetJob, SubsetDone>(parentPort, ready, async (job) => {
     const outcome = await trainOneSubsetModel(data!, setup.arch, job.subset, setup.trainOptions, job.seed);
-    const reply: SubsetDone = { k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds };
+    const reply: SubsetDone = { k: job.k, pTrue: outcome.pTrue, correct: outcome.correct, seconds: outcome.seconds, backend };
     return { reply, transfer: [outcome.pTrue.buffer as ArrayBuffer, outcome.correct.buffer as ArrayBuffer] };
   });
 }

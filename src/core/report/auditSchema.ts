@@ -27,6 +27,9 @@ export const SampleFactorsSchema = z.object({
   nearestSimilarity: maybe,
   similarIds: z.array(z.string()),
   similarities: z.array(z.number()),
+  /** Near-copies with another label (absent in audits before label conflicts were reported). */
+  labelConflictIds: z.array(z.string()).optional(),
+  labelConflictSimilarities: z.array(z.number()).optional(),
   margin: z.number(),
   loss: z.number(),
   gradNorm: z.number(),
@@ -65,7 +68,7 @@ export const AuditReportSchema = z.object({
   dataset: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['csv', 'tsv', 'jsonl', 'images', 'idx']),
+    format: z.enum(['csv', 'tsv', 'jsonl', 'parquet', 'images', 'idx']),
     rows: z.number().int().positive(),
     features: z.number().int().positive(),
     classes: z.array(z.string()).min(2),
@@ -75,6 +78,19 @@ export const AuditReportSchema = z.object({
     columns: z.array(
       z.object({ name: z.string(), kind: z.string(), width: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), note: z.string().optional() }),
     ),
+    /** How a table file was read (absent for images and IDX, and in reports from before 0.x). */
+    reading: z
+      .object({
+        compression: z.enum(['none', 'gzip', 'zstd']),
+        encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin-1']).optional(),
+        delimiter: z.enum([',', ';', '\t', '|']).optional(),
+        delimiterSource: z.enum(['forced', 'sniffed']).optional(),
+        decimalMark: z.enum(['.', ',']).optional(),
+        infiniteValues: z.number().int().nonnegative(),
+        labelBins: z.object({ bins: z.number().int().positive(), edges: z.array(z.number()) }).optional(),
+        notes: z.array(z.string()),
+      })
+      .optional(),
   }),
   model: z.object({
     source: z.enum(['trained', 'loaded']),
@@ -102,7 +118,19 @@ export const AuditReportSchema = z.object({
   }),
   diagnostics: z.object({
     unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
-    inputSearch: z.object({ method: z.enum(['exact', 'random-projection']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    inputSearch: z.object({ method: z.enum(['exact', 'random-projection', 'model-space']), dimensions: z.number().int(), recallAtK: z.number().nullable() }),
+    nearDuplicates: z
+      .object({
+        method: z.enum(['cosine', 'shift-tolerant-correlation']),
+        rule: z.enum(['dataset-adaptive', 'fixed']),
+        threshold: z.number(),
+        nearestMedian: z.number().nullable(),
+        logDistanceSpread: z.number().nullable(),
+        z: z.number().nullable(),
+        candidates: z.number().int(),
+        why: z.string(),
+      })
+      .optional(),
     memorizationMethod: z.string(),
     proxyVsMemorizationSpearman: z.number().nullable(),
   }),
@@ -111,6 +139,8 @@ export const AuditReportSchema = z.object({
     meanDifficulty: z.number(),
     hard: z.number().int().nonnegative(),
     withSimilarSamples: z.number().int().nonnegative(),
+    /** Samples with a near-copy under another label (absent in older audits). */
+    withLabelConflicts: z.number().int().nonnegative().optional(),
     memorized: z.number().int().nonnegative(),
     /** persistence ≥ 0.5 and residualRisk ≥ 0.5, counted separately (absent in older reports). */
     cannotRemoveByDeletion: z.number().int().nonnegative().optional(),

@@ -44,6 +44,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       idColumn: dataset.idColumn,
       missingValues: dataset.missingValues,
       columns: dataset.columns,
+      ...(dataset.reading ? { reading: dataset.reading } : {}),
     },
     model: {
       ...inputs.model,
@@ -64,6 +65,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
       inputSearch: factors.inputSearch,
+      nearDuplicates: factors.nearDuplicates,
       memorizationMethod: inputs.memorization?.method ?? 'unavailable: the model was loaded, not trained here',
       proxyVsMemorizationSpearman: inputs.memorization?.proxySpearman ?? null,
     },
@@ -72,6 +74,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       meanDifficulty: round4(samples.reduce((sum, s) => sum + s.difficulty, 0) / samples.length),
       hard: samples.filter((s) => s.difficulty >= HARD_THRESHOLD).length,
       withSimilarSamples: samples.filter((s) => s.factors.similarCount > 0).length,
+      withLabelConflicts: samples.filter((s) => (s.factors.labelConflictIds?.length ?? 0) > 0).length,
       memorized: samples.filter((s) => (s.factors.memorization ?? 0) >= MEMORIZED_THRESHOLD).length,
       cannotRemoveByDeletion: samples.filter((s) => (s.factors.persistence ?? 0) >= CALIBRATED_FROM).length,
       needsStrongUnlearning: samples.filter((s) => (s.factors.residualRisk ?? 0) >= CALIBRATED_FROM).length,
@@ -85,6 +88,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
   const { dataset, split, factors, memorization } = inputs;
   const d = factors.dynamics;
   const similarList = factors.similar.neighbours[i].filter((s) => s.index < dataset.ids.length);
+  const conflicts = factors.similar.labelConflicts[i].filter((s) => s.index < dataset.ids.length);
   const heldOut = !split.trainMask[i];
   const mem = num(memorization?.memorization[i]);
   const fractionCorrect = num(d?.fractionCorrect[i]);
@@ -138,6 +142,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       nearestSimilarity,
       similarIds: similarList.map((s) => dataset.ids[s.index]),
       similarities: similarList.map((s) => s.similarity),
+      labelConflictIds: conflicts.map((s) => dataset.ids[s.index]),
+      labelConflictSimilarities: conflicts.map((s) => s.similarity),
       margin: round4(factors.instance.margin[i]),
       loss: round4(factors.instance.loss[i]),
       gradNorm: round4(factors.instance.gradNorm[i]),

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 
 /** Files the audit reads as tables. */
-export const DATA_FILE = /\.(csv|tsv|jsonl|ndjson)$/i;
+export const DATA_FILE = /\.(csv|tsv|tab|jsonl|ndjson)(\.(gz|gzip|zst|zstd))?$|\.(parquet|pq)$/i;
 
 export interface DatasetCandidates {
   /** The explorer item the command was run on. */

@@ -1,7 +1,8 @@
 /** An audited dataset the forget-set audit could run against, with the ids its audit holds. */
 export interface AuditedDataset {
   datasetPath: string;
-  ids: ReadonlySet<string>;
+  /** The ids its audit holds (a set, or the id → sample map of a loaded audit). */
+  ids: { has(id: string): boolean };
 }
 
 export type ForgetDatasetChoice =

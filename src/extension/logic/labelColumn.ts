@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sniffDelimiter } from '../../core/data/delimiterSniff';
 import { LABEL_NAMES } from '../../core/data/selectColumns';
 
 export interface LabelChoice {
@@ -13,7 +14,8 @@ export interface LabelChoice {
  * JSONL object. Only when no column has a label-like name does the extension need to ask.
  */
 export function labelChoice(firstLine: string, format: 'csv' | 'tsv' | 'jsonl'): LabelChoice {
-  const columns = format === 'jsonl' ? jsonKeys(firstLine) : headerCells(firstLine, format === 'tsv' ? '\t' : ',');
+  // The delimiter is sniffed as the reader does, so a semicolon-separated header splits too.
+  const columns = format === 'jsonl' ? jsonKeys(firstLine) : headerCells(firstLine, sniffDelimiter(firstLine, format === 'tsv' ? '\t' : ',').delimiter);
   const inferred = LABEL_NAMES.map((n) => columns.find((c) => c.toLowerCase() === n)).find((c) => c !== undefined);
   const nonId = columns.filter((c) => c.toLowerCase() !== 'id');
   return { inferred, candidates: [...nonId].reverse() };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQueueUrl, redactQueueUrl } from '../../core/queue/connection';
 
 /**
  * The extension's settings (package.json "contributes.configuration"), typed and checked in one
@@ -18,7 +19,22 @@ const SettingsSchema = z.object({
   annotateTopN: numberFromText(z.number().int().min(0)).default(100),
   problems: z.boolean().default(false),
   backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+  // Empty: train locally. Machine-scoped in package.json, so a workspace cannot point it at its own Redis.
+  queue: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isQueueUrl(v), 'expected empty (train here) or redis://HOST:PORT or rediss://HOST:PORT')
+    .default(''),
 });
+
+function isQueueUrl(v: string): boolean {
+  try {
+    parseQueueUrl(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof Settings;
@@ -38,7 +54,8 @@ export function parseSettings(raw: Partial<Record<SettingName, unknown>>): Setti
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '');
-    return `forgetlens.${name} is ${JSON.stringify(defined[name])}: ${describe(name, issue.message)}`;
+    const shown = name === 'queue' && typeof defined[name] === 'string' ? redactQueueUrl(defined[name]) : defined[name];
+    return `forgetlens.${name} is ${JSON.stringify(shown)}: ${describe(name, issue.message)}`;
   });
   throw new SettingsError([...new Set(problems)]);
 }

@@ -51,13 +51,20 @@ export interface SampleSource {
 /**
  * Every sample's source resolved against the report's base folder (the dataset's parent), each
  * required inside the dataset: the file itself for a table, the folder for an image dataset.
- * Returns id → real path. Real paths are cached per folder, so a 60k-row CSV costs one lookup.
+ * Returns id → real path. Real paths are cached per folder and per file, so a 60k-row CSV costs one lookup.
  */
 export function resolveSampleSources(samples: readonly SampleSource[], datasetPath: string, reportFile: string): Map<string, string> {
   const datasetReal = realPath(datasetPath);
   const baseDir = path.dirname(path.resolve(datasetPath));
   const realDirs = new Map<string, string>();
+  // Samples of a table or an IDX file all name the same file: look each distinct name up once.
+  const realFiles = new Map<string, string>();
   const realOf = (file: string): string => {
+    let real = realFiles.get(file);
+    if (real === undefined) realFiles.set(file, (real = lookUp(file)));
+    return real;
+  };
+  const lookUp = (file: string): string => {
     const absolute = path.resolve(baseDir, file);
     const dir = path.dirname(absolute);
     let realDir = realDirs.get(dir);

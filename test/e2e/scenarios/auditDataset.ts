@@ -1,8 +1,9 @@
 // Issue 5, scenario 1: audit a CSV from the command palette; the progress notification appears
 // and finishes; the panel lists every row, hardest first, and draws both charts.
 import * as path from 'node:path';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
-import { check, followProgress, quickOpen, panelFrame, panelSampleCount, runCommand, statusBarShows } from '../workbench';
+import { check, followProgress, panelFrame, panelSampleCount, runCommand, statusBarShows } from '../workbench';
 import { checkChartsDrawn } from './panelChecks';
 
 export const auditDataset: Scenario = {
@@ -10,7 +11,7 @@ export const auditDataset: Scenario = {
   timeoutMs: 240_000,
   async run({ page, workspace, csp }) {
     const { file, rows } = workspace.digits;
-    await quickOpen(page, path.basename(file));
+    await openFromExplorer(page, path.basename(file));
     await runCommand(page, 'ForgetLens: Audit Dataset');
     const progress = await followProgress(page, `ForgetLens: auditing ${path.basename(file)}`, 20_000, 200_000);
     check(progress.messages.length > 0 || progress.sawProgressBar, 'the "ForgetLens: auditing digits.csv" progress notification appears');

@@ -2,16 +2,17 @@
 // exported HTML report exists and opens.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { resultDir } from '../workspace/results';
-import { check, followProgress, frameWith, quickOpen, runCommand } from '../workbench';
+import { check, followProgress, frameWith, runCommand } from '../workbench';
 
 export const forgetSetAudit: Scenario = {
   name: 'forget-set-audit',
   timeoutMs: 300_000,
   async run({ page, workspace, csp }) {
     const { file, ids } = workspace.request;
-    await quickOpen(page, path.basename(file));
+    await openFromExplorer(page, path.basename(file));
     await runCommand(page, 'ForgetLens: Audit Forget Set');
     const progress = await followProgress(page, `ForgetLens: auditing forget set ${path.basename(file)}`, 20_000, 280_000);
     check(progress.finished, `the forget-set audit finishes (${progress.messages.at(-1) ?? 'no progress notification'})`);

@@ -4,11 +4,12 @@
 // panel causes no CSP violation.
 import * as path from 'node:path';
 import { Frame } from 'playwright-core';
+import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { globalInFrames } from '../security';
 import { HOSTILE_IDS, PWNED_FLAG } from '../workspace/hostileCsv';
 import { latestAudit } from '../workspace/results';
-import { check, cursorLine, expandedPane, followProgress, goToLine, hoverLine, quickOpen, panelFrame, panelSampleCount, poll, runCommand } from '../workbench';
+import { check, cursorLine, expandedPane, followProgress, goToLine, hoverLine, panelFrame, panelSampleCount, poll, runCommand } from '../workbench';
 
 export const hostileData: Scenario = {
   name: 'hostile-data',
@@ -16,7 +17,7 @@ export const hostileData: Scenario = {
   async run({ page, workspace, csp, screenshot }) {
     const { file, rows, flipped } = workspace.hostile;
     const name = path.basename(file);
-    await quickOpen(page, name);
+    await openFromExplorer(page, name);
     await runCommand(page, 'ForgetLens: Audit Dataset');
     const progress = await followProgress(page, `ForgetLens: auditing ${name}`, 20_000, 200_000);
     check(progress.finished, `the audit of ${name} finishes (${progress.messages.at(-1) ?? 'no progress notification'})`);

@@ -2,9 +2,10 @@
 // explorer's context menu: the planted mislabelled and duplicated images get explorer badges and
 // are listed in the "Hard to forget" view; an easy image gets no badge.
 import * as path from 'node:path';
+import { drawnFileBadges, openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { latestAudit } from '../workspace/results';
-import { check, explorerBadge, explorerContextMenu, expandedPane, followProgress, panelFrame, panelSampleCount, poll, quickOpen, statusBarShows, waitForActiveTab } from '../workbench';
+import { check, explorerBadge, explorerContextMenu, expandedPane, followProgress, panelFrame, panelSampleCount, poll, statusBarShows, waitForActiveTab } from '../workbench';
 
 export const imageFolderBadges: Scenario = {
   name: 'image-folder-badges',
@@ -47,8 +48,9 @@ export const imageFolderBadges: Scenario = {
     await waitForActiveTab(page, path.basename(mislabelled[0]));
     const selected = await poll(page, async () => (await panel.getAttribute('table.samples tbody tr.selected', 'data-id', { timeout: 500 })) === mislabelled[0] || undefined, 10_000);
     check(selected === true, `the panel selects ${mislabelled[0]} too`);
+    // Each planted image, opened from the explorer, has its badge and tooltip there.
     for (const id of [...mislabelled, ...duplicates]) {
-      await quickOpen(page, `${folder}/${id}`);
+      await openFromExplorer(page, `${folder}/${id}`);
       const badge = await poll(page, async () => {
         const b = await explorerBadge(page, path.basename(id));
         return b.badge ? b : undefined;
@@ -57,13 +59,30 @@ export const imageFolderBadges: Scenario = {
       check(badge.tooltip.includes(`ForgetLens: difficulty ${difficulty.get(id)!.toFixed(2)}`), `its tooltip gives the difficulty: "${badge.tooltip}"`);
     }
     await screenshot('explorer');
+
+    // The easiest image, and every image drawn around it and around a planted one, have the badge
+    // their difficulty calls for: "H" from 0.5, "h" from 0.3, none below.
     const easiest = report.samples[report.samples.length - 1];
     check(easiest.difficulty < 0.3, `the easiest image is easy (${easiest.difficulty})`);
-    await quickOpen(page, `${folder}/${easiest.id}`);
-    await page.waitForTimeout(1000); // the badged images above got theirs within this time
-    const plain = await explorerBadge(page, path.basename(easiest.id));
-    check(plain.badge === '' && !plain.tooltip.includes('ForgetLens'), `the easy ${easiest.id} has no badge (got "${plain.badge}")`);
-    // Leave the badged planted image in view for the final screenshot.
-    await quickOpen(page, `${folder}/${mislabelled[1]}`);
+    const expected = (id: string) => {
+      const d = difficulty.get(id) ?? NaN;
+      return d >= 0.5 ? 'H' : d >= 0.3 ? 'h' : '';
+    };
+    for (const id of [easiest.id, mislabelled[1]]) {
+      await openFromExplorer(page, `${folder}/${id}`);
+      const classFolder = path.dirname(id);
+      // Only this class folder is expanded, so the drawn rows at depth 3 are its files.
+      const compare = async () => (await drawnFileBadges(page, 3)).map((r) => ({ ...r, id: `${classFolder}/${r.name}`, want: expected(`${classFolder}/${r.name}`) }));
+      const settled = await poll(page, async () => {
+        const rows = await compare();
+        return rows.some((r) => r.id === id) && rows.every((r) => r.badge === r.want) ? rows : undefined;
+      }, 10_000);
+      const rows = settled ?? (await compare());
+      const wrong = rows.filter((r) => r.badge !== r.want).map((r) => `${r.id} "${r.badge}" (difficulty ${difficulty.get(r.id)?.toFixed(2)}, expected "${r.want}")`);
+      check(settled !== undefined, `the images drawn around ${id} in the explorer have the badges their difficulties call for: ${wrong.join('; ') || `${id} is not drawn`}`);
+      check(rows.some((r) => r.want === '') && (id === easiest.id || rows.some((r) => r.want !== '')), `around ${id} the explorer draws easy images${id === easiest.id ? '' : ' and badged ones'} (${rows.map((r) => `${r.name}:${r.badge || '-'}`).join(' ')})`);
+      console.log(`  badges drawn around ${id}: ${rows.length} images, ${rows.filter((r) => r.badge).length} badged`);
+    }
+    // The badged planted image stays in view for the final screenshot.
   },
 };

@@ -31,7 +31,10 @@ test('JSONL errors name the line: invalid JSON, not an object, array of the wron
   const cases: Array<[string, RegExp]> = [
     ['{"a":1,"label":"x"}\n{"a":2,"label":"y"\n', /:2: not valid JSON/],
     ['{"a":1,"label":"x"}\n[1,2]\n', /:2: each line must be a JSON object/],
-    ['{"v":[1,2],"label":"x"}\n{"v":[1],"label":"y"}\n', /:2 \(column "v"\): field "v" must be an array of 2 numbers/],
+    [
+      Array.from({ length: 1001 }, (_, i) => `{"v":[${i},2],"label":"${i % 2}"}`).join('\n') + '\n{"v":[1],"label":"y"}\n',
+      /:1002 \(column "v"\): field "v" must be an array of 2 numbers/,
+    ],
   ];
   for (const [content, pattern] of cases) {
     const file = writeFile(dir, `bad${cases.findIndex((c) => c[0] === content)}.jsonl`, content);
@@ -96,6 +99,6 @@ test('IDX: reads real Fashion-MNIST images and labels', async () => {
 });
 
 test('unknown file types are refused', () => {
-  const file = writeFile(dir, 'data.parquet', 'x');
+  const file = writeFile(dir, 'data.xlsx', 'x');
   assert.throws(() => detectFormat(file), InputError);
 });

@@ -32,6 +32,8 @@ test('invalid settings are refused with a message naming each setting and its va
     [{ backend: 'gpu' }, /forgetlens\.backend is "gpu"/],
     [{ annotateTopN: -1 }, /forgetlens\.annotateTopN is -1/],
     [{ problems: 'yes' }, /forgetlens\.problems is "yes"/],
+    [{ queue: 'http://redis:6379' }, /forgetlens\.queue is "http:\/\/redis:6379": expected empty \(train here\) or redis:\/\/HOST:PORT/],
+    [{ queue: 'https://:hunter2@redis:6379' }, /forgetlens\.queue is "https:\/\/:\*\*\*@redis:6379"/],
   ];
   for (const [raw, message] of cases) assert.throws(() => parseSettings(raw), (err: Error) => err instanceof SettingsError && message.test(err.message), JSON.stringify(raw));
   const both = (() => {
@@ -42,6 +44,14 @@ test('invalid settings are refused with a message naming each setting and its va
     }
   })();
   assert.equal(both?.problems.length, 2, 'every invalid setting is named, not only the first');
+});
+
+test('forgetlens.queue: empty trains here, a redis/rediss URL is kept; a workspace cannot set it; it is not part of the cache key', () => {
+  assert.equal(parseSettings({}).queue, '');
+  assert.equal(parseSettings({ queue: ' rediss://:pw@redis.internal:6380 ' }).queue, 'rediss://:pw@redis.internal:6380');
+  assert.equal((contributed['forgetlens.queue'] as { scope?: string }).scope, 'machine');
+  const local = parseSettings({ mode: 'thorough' });
+  assert.deepEqual(auditKey(parseSettings({ mode: 'thorough', queue: 'redis://127.0.0.1:6379' }), undefined), auditKey(local, undefined), 'a queued run gives the same scores');
 });
 
 test('the cache key holds every setting that changes the result: backend always, k only in thorough mode', () => {

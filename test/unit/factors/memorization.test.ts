@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SubsetModelOutcome, calibrateMemorization, subsampleMemorization } from '../../../src/core/factors/memorization';
+import { SubsetModelOutcome, calibrateMemorization, calibrateOnIndex, shrinkTowardPrior, subsampleMemorization } from '../../../src/core/factors/memorization';
 
 function outcome(member: number[], correct: number[], pTrue: number[]): SubsetModelOutcome {
   return { member: Uint8Array.from(member), correct: Uint8Array.from(correct), pTrue: Float32Array.from(pTrue), seconds: 0 };
@@ -31,4 +31,31 @@ test('calibration maps lower held-out probability and confidence to equal or hig
   for (let i = 1; i < 5; i++) assert.ok(mem[i] >= mem[i - 1], `not monotone at ${i}: ${Array.from(mem)}`);
   assert.ok(Number.isNaN(mem[5]) && Number.isNaN(mem[6]), 'unknown where either input is unknown');
   assert.ok(Math.abs(mem[3] - 0.8) < 1e-6 && Math.abs(mem[4] - 0.8) < 1e-6);
+});
+
+test('calibration on an index: the mean target of samples with that index, monotone, clipped to [0, 1]', () => {
+  const index = Float32Array.from([0, 1, 2, 3, NaN]);
+  const target = Float32Array.from([-0.2, 0.4, 0.2, 1.5, 0.9]);
+  const fit = Array.from(calibrateOnIndex(index, target));
+  // -0.2 clipped to 0; 0.4 and 0.2 pool to 0.3; 1.5 clipped to 1; NaN index stays unknown.
+  assert.ok(fit[0] === 0 && Math.abs(fit[1] - 0.3) < 1e-6 && Math.abs(fit[2] - 0.3) < 1e-6 && fit[3] === 1, String(fit));
+  assert.ok(Number.isNaN(fit[4]));
+});
+
+test('shrinkage: the own estimate weighs as many in/out model pairs as it has, the prior `strength` pairs', () => {
+  // Sample 0: in 3 models, out of 1 (0.75 pairs), own soft estimate 0.6. Sample 1: never held out.
+  const outcomes = [
+    outcome([1, 1], [1, 1], [0.9, 0.8]),
+    outcome([1, 1], [1, 1], [0.9, 0.8]),
+    outcome([1, 1], [1, 1], [0.9, 0.8]),
+    outcome([0, 1], [0, 1], [0.3, 0.8]),
+  ];
+  const est = subsampleMemorization(outcomes, 2);
+  assert.ok(Math.abs(est.memorizationSoft[0] - 0.6) < 1e-6);
+  const prior = Float32Array.from([0.2, 0.5]);
+  const shrunk = shrinkTowardPrior(est, prior, 0.75);
+  assert.ok(Math.abs(shrunk[0] - 0.4) < 1e-6, `equal weights: halfway, got ${shrunk[0]}`);
+  assert.ok(Math.abs(shrunk[1] - 0.5) < 1e-6, 'no held-out model: the prior');
+  assert.ok(Math.abs(shrinkTowardPrior(est, prior, 0)[0] - 0.6) < 1e-6, 'no shrinkage: the own estimate');
+  assert.throws(() => shrinkTowardPrior(est, prior, -1), /strength/);
 });

@@ -48,5 +48,11 @@ test('training is deterministic for a seed, learns the data and leaks no tensors
   assert.equal(conf.indexOf(Math.min(...conf)), 0);
   assert.ok(dynamics.fractionCorrect[0] < 0.5);
   assert.ok(dynamics.firstLearnedEpoch[1] <= 10, `clean sample learned at epoch ${dynamics.firstLearnedEpoch[1]}`);
+  // Its cumulative loss is the largest too, and is the sum of −log p over the recorded epochs.
+  const loss = Array.from(dynamics.cumulativeLoss);
+  assert.equal(loss.indexOf(Math.max(...loss)), 0);
+  let sum = 0;
+  for (let epoch = 0; epoch < a.record.epochs; epoch++) sum -= Math.log(a.record.pTrue[epoch * 200 + 5]);
+  assert.ok(Math.abs(dynamics.cumulativeLoss[5] - sum) < 1e-3 * Math.max(1, sum), `${dynamics.cumulativeLoss[5]} vs ${sum}`);
   data.dispose();
 });
