@@ -52,7 +52,7 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     for (const d of cv.perDataset.filter((p) => p.target === target)) lines.push(`| ${d.dataset} | ${d.rows} | ${d.positives} | ${num(d.calibrated)} | ${num(d.memorization)} |`);
     lines.push('');
   }
-  lines.push('## What this run shows', '', ...verdictLines(config, rows, cv), '');
+  lines.push('## What this run shows', '', ...verdictLines(rows, cv), '');
   lines.push('## Shipped coefficients (fitted on every dataset)', '', 'Standardised coefficients (per feature standard deviation; sign fixed by the training data\'s Spearman, so each prediction is monotone in each feature):', '');
   lines.push('| feature | residualRisk | persistence |', '|---|---|---|');
   models.residualRisk.features.forEach((f, j) => lines.push(`| ${f} | ${models.residualRisk.coefficients[j].toFixed(3)} | ${models.persistence.coefficients[j].toFixed(3)} |`));
@@ -62,7 +62,7 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
 }
 
 /** Read off the tables above by fixed rules, so the text cannot claim more than the numbers. */
-function verdictLines(config: CalibrationConfig, rows: FitRow[], cv: CrossValidation): string[] {
+function verdictLines(rows: FitRow[], cv: CrossValidation): string[] {
   const out: string[] = [];
   const perDataset = [...new Set(rows.map((r) => r.dataset))].map((d) => new Set(rows.filter((r) => r.dataset === d).map((r) => r.request)).size);
   const seeds = new Set(rows.map((r) => r.seed)).size;
@@ -82,7 +82,6 @@ function verdictLines(config: CalibrationConfig, rows: FitRow[], cv: CrossValida
       out.push(`- ${target}: held-out AUROC ${ours.value.toFixed(3)} is ${word} than ${SCORER_TITLES[baseline]} (${theirs.value.toFixed(3)})${separated ? '' : ', within each other\'s intervals'}.`);
     }
   }
-  out.push(`- Configured size: ${config.requestsPerKind} requests per kind, time budget ${config.maxMinutes} min.`);
   return out;
 }
 
