@@ -9,9 +9,10 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { AUDIT_SCHEMA_VERSION, AuditReport, AuditSample, validateAuditReport } from './auditSchema';
 
 /** Documented in docs/science.md and recorded in each report's settings. */
-export const DIFFICULTY_FUNCTION = 'max(residualRisk, persistence); the factor composite (compositeDifficulty) where they are null';
+export const DIFFICULTY_FUNCTION = 'max(residualRisk, persistence); 0 for held-out samples; the factor composite (compositeDifficulty) for a loaded model';
 /** The composite's "nothing stands out" reason: contradicted once a calibrated reason leads. */
 const TYPICAL = /^no strong factor\b/;
+const HELD_OUT_REASON = 'held out from training to measure test accuracy: the audited model never saw it, so there is nothing to unlearn';
 
 export interface ReportInputs {
   dataset: Dataset;
@@ -119,10 +120,15 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     split: heldOut ? 'test' : 'train',
     // Provisional: the dataset order breaks ties; replaced by the rank after sorting.
     rank: i + 1,
-    difficulty: calibrated?.difficulty ?? scored.difficulty,
+    // A held-out sample of a trained model is not in it: nothing to unlearn (and the composite's scale must not outrank calibrated rows).
+    difficulty: calibrated?.difficulty ?? (heldOut && memorization ? 0 : scored.difficulty),
     compositeDifficulty: scored.difficulty,
     drivenBy: calibrated?.drivenBy ?? 'composite',
-    reasons: calibrated ? [calibratedReason(calibrated, { similarCount: factors.similar.count[i], memorization: mem }), ...scored.reasons.filter((r) => !TYPICAL.test(r))] : scored.reasons,
+    reasons: calibrated
+      ? [calibratedReason(calibrated, { similarCount: factors.similar.count[i], memorization: mem }), ...scored.reasons.filter((r) => !TYPICAL.test(r))]
+      : heldOut && memorization
+        ? [HELD_OUT_REASON]
+        : scored.reasons,
     contributions: scored.contributions,
     preview: dataset.previews[i],
     factors: {
