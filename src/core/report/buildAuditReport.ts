@@ -127,7 +127,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     reasons: calibrated
       ? [calibratedReason(calibrated, { similarCount: factors.similar.count[i], memorization: mem }), ...scored.reasons.filter((r) => !TYPICAL.test(r))]
       : heldOut && memorization
-        ? [HELD_OUT_REASON]
+        ? [HELD_OUT_REASON, ...scored.reasons.filter((r) => !TYPICAL.test(r) && !r.startsWith('held out'))]
         : scored.reasons,
     contributions: scored.contributions,
     preview: dataset.previews[i],
