@@ -19,8 +19,8 @@ const common = {
   logLevel: 'warning',
   // tfjs packages mark their backend-registering modules side-effect free; honouring that drops them.
   ignoreAnnotations: true,
-  // Optional native backend: used when it is installed and loads, never bundled.
-  external: ['@tensorflow/tfjs-node'],
+  // Optional native packages (TF backend, ONNX runtime): used when installed and they load, never bundled.
+  external: ['@tensorflow/tfjs-node', 'onnxruntime-node'],
 };
 
 await esbuild.build({

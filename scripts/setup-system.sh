@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the tests and benchmarks use: real datasets (scikit-learn's data files,
-# Fashion-MNIST), Chromium for the browser tests, redis-server for the queue tests. Needs root (CI runs as root).
+# Fashion-MNIST), Chromium for the browser tests, redis-server for the queue tests, python3-torch to
+# train and export (torch.onnx.export) the ONNX model of the user-model test. Needs root (CI runs as root).
 set -euo pipefail
-packages=(python3-sklearn dataset-fashion-mnist chromium ripgrep libkrb5-dev zstd redis-server)
+packages=(python3-sklearn dataset-fashion-mnist chromium ripgrep libkrb5-dev zstd redis-server python3-torch)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -8,14 +8,16 @@ import { ALGORITHM_NAMES, AlgorithmName, HyperParameters } from '../core/unlearn
 import { parseQueueUrl } from '../core/queue/connection';
 import { AuditMode } from '../core/audit/options';
 import { runJob } from './job';
-import { wholeNumber } from './parsers';
+import { fraction, wholeNumber } from './parsers';
 
 interface ForgetFlags {
   forget: string;
+  audit?: string;
   algorithms: AlgorithmName[];
   rum: boolean;
   rumRecipe: RumRecipe;
   seed: number;
+  testFraction: number;
   mode: AuditMode;
   out: string;
   allowMissing: boolean;
@@ -37,11 +39,13 @@ export function registerForgetCommand(program: Command): void {
     .description('audit a deletion request: run real unlearning, compare with retraining, judge every requested sample; writes DIR/forget-audit.{json,md,html}')
     .argument('<dataset>', 'the dataset the model was trained on')
     .requiredOption('--forget <ids>', 'the ids to forget: one per line (# comments allowed) or a CSV with an id column')
+    .option('--audit <file>', "reuse the dataset's audit.json (same data, seed and test fraction) instead of running a fast audit now; its mode then applies")
     .option('--algorithms <list>', `comma-separated, from ${ALGORITHM_NAMES.join(', ')}`, algorithmList, [...ALGORITHM_NAMES])
     .option('--rum', 'also run the RUM meta-algorithm and its shuffled control', false)
     .option('--rum-recipe <a,b,c>', 'RUM per tier (low, medium, high memorization); none skips a tier', rumRecipe, DEFAULT_RUM_RECIPE)
     .addOption(new Option('--mode <mode>', "the per-sample audit's memorization estimate (RUM's tiers use it too)").choices(['fast', 'thorough']).default('fast'))
     .option('--seed <n>', 'random seed', wholeNumber, 0)
+    .option('--test-fraction <f>', "share of the data held out for test metrics (0 to 0.5); the audit's held-out split less the forget set", fraction, 0.1)
     .option('--out <dir>', 'output folder', '.forgetlens')
     .option('--allow-missing', 'skip requested ids that are not in the dataset', false)
     .option('--label <column>', 'label column or key')
@@ -61,11 +65,13 @@ export function registerForgetCommand(program: Command): void {
           dataset,
           {
             forgetFile: flags.forget,
+            ...(flags.audit ? { auditFile: flags.audit } : {}),
             algorithms: flags.algorithms,
             params: flags.param,
             rum: flags.rum,
             rumRecipe: flags.rumRecipe,
             seed: flags.seed,
+            testFraction: flags.testFraction,
             mode: flags.mode,
             allowMissing: flags.allowMissing,
             label: flags.label,

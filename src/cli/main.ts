@@ -26,6 +26,9 @@ interface AuditFlags {
   testFile?: string;
   testFraction: number;
   model?: string;
+  embeddingOutput?: string;
+  predProbs?: string;
+  embeddings?: string;
   similarity?: [number | 'auto', number];
   backend: AuditOptions['backend'];
   limit?: number;
@@ -56,7 +59,10 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output folder', '.forgetlens')
     .option('--test-file <file>', 'a separate test set (same columns) instead of a held-out split')
     .option('--test-fraction <f>', 'share of the data held out for test metrics (0 to 0.5)', fraction, 0.1)
-    .option('--model <model.json>', 'audit your TF.js Layers model instead of training the default MLP')
+    .option('--model <model.json|model.onnx>', 'audit your TF.js Layers or ONNX model instead of training the default MLP (ONNX needs onnxruntime-node)')
+    .option('--embedding-output <name>', 'ONNX: the graph value giving the embeddings (default: the input of the last Gemm/MatMul)')
+    .option('--pred-probs <file>', '.npy/.csv: out-of-sample class probabilities (one row per sample, one column per class) used instead of the model\'s')
+    .option('--embeddings <file>', '.npy/.csv: per-sample embeddings (one row per sample) used instead of the model\'s')
     .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (judged against the dataset\'s own nearest neighbours), then embedding cosine or off (default auto,off)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
@@ -90,6 +96,9 @@ async function auditCommand(dataset: string, flags: AuditFlags): Promise<void> {
         testFile: flags.testFile,
         testFraction: flags.testFraction,
         modelPath: flags.model,
+        embeddingOutput: flags.embeddingOutput,
+        predProbsPath: flags.predProbs,
+        embeddingsPath: flags.embeddings,
         backend: flags.backend,
         limit: flags.limit,
         delimiter: flags.delimiter,

@@ -8,6 +8,7 @@ import { LARGE_FILE_NOTICE, RESTRICTED_NOTICE, isLargeFile } from './logic/panel
 import { labelChoice } from './logic/labelColumn';
 import { DATA_FILE, chooseDataset, datasetPickItems, tabInputFile } from './logic/datasetChoice';
 import { auditKey } from './logic/settings';
+import { forgetRequest } from './logic/forgetRequest';
 import { auditRequest } from './logic/auditRequest';
 import { chooseForgetDataset } from './logic/forgetDataset';
 import type { LoadedAudit } from './logic/loadedAudit';
@@ -112,13 +113,7 @@ async function auditForgetSet(ctx: ExtensionContext, uri?: vscode.Uri): Promise<
   if (!forgetFile) return;
   const result = await datasetForRequest(ctx, forgetFile);
   if (!result) return;
-  const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, {
-    type: 'forget',
-    dataset: result.datasetPath,
-    outDir: result.dir,
-    // The same label column as the dataset's audit (it may have been picked by the user).
-    options: { forgetFile, seed: s.seed, backend: s.backend, rum: true, ...(s.queue ? { queue: s.queue } : {}), ...(['csv', 'tsv', 'jsonl', 'parquet'].includes(result.report.dataset.format) ? { label: result.report.dataset.labelColumn } : {}) },
-  });
+  const outcome = await ctx.jobs.run(`ForgetLens: auditing forget set ${path.basename(forgetFile)}`, forgetRequest(s, result, forgetFile));
   if (outcome.kind !== 'done') return;
   const loaded = await ctx.store.load(result.datasetPath, result.dir);
   ctx.jobs.idle(...statusOf(loaded));

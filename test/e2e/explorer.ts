@@ -30,7 +30,9 @@ async function scrollTo(page: Page, target: Locator, what: string): Promise<void
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   // Top first: the row may be above the part in view.
   await page.mouse.wheel(0, -100_000);
-  for (let step = 0; step < 200; step++) {
+  // A redraw can lag a frame behind the wheel under load: only several unmoved frames in a row mean the end.
+  let stuckFrames = 0;
+  for (let step = 0; step < 400; step++) {
     if (await target.isVisible()) {
       const r = await target.boundingBox();
       if (r && r.y >= box.y && r.y + r.height <= box.y + box.height) return;
@@ -41,7 +43,8 @@ async function scrollTo(page: Page, target: Locator, what: string): Promise<void
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const after = await list.locator('.monaco-scrollable-element > .scrollbar.vertical .slider').boundingBox();
     const stuck = before && after ? before.y === after.y : !before && !after; // no slider: nothing to scroll
-    if (stuck && !(await target.isVisible())) break;
+    stuckFrames = stuck ? stuckFrames + 1 : 0;
+    if (stuckFrames >= 10 && !(await target.isVisible())) break;
   }
   throw new ScenarioFailure(`the explorer has no row for ${what} (scrolled to the end)`);
 }

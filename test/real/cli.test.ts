@@ -77,9 +77,10 @@ test("a user's TF.js model: factors that need the training run are null and said
   assert.equal(ok.status, 0, ok.stderr);
   const report = validateAuditReport(JSON.parse(fs.readFileSync(path.join(dir, 'out-model', 'audit.json'), 'utf8')));
   assert.equal(report.model.source, 'loaded');
-  assert.ok(report.samples.every((s) => s.factors.memorization === null && s.factors.confidence === null));
+  assert.ok(report.samples.every((s) => s.factors.confidence === null));
+  assert.match(report.diagnostics.memorizationMethod, /heads on frozen embeddings/);
   assert.ok(report.samples.every((s) => Number.isFinite(s.factors.loss) && Number.isFinite(s.factors.entanglement)));
-  assert.ok(report.diagnostics.unavailableFactors.some((u) => u.factor === 'memorization'));
+  assert.ok(report.diagnostics.unavailableFactors.some((u) => u.factor === 'confidence'));
 
   const wrong = await saveLayersModel(path.join(dir, 'model-wrong'), 30, 10);
   const bad = runCli(['audit', DIGITS_CSV, '--model', wrong, '--out', 'out-wrong'], dir);

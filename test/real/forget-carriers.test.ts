@@ -102,6 +102,6 @@ test('copies shifted by a pixel are too different for the model: a retrain witho
 
 /** The report without timestamps and timings (including the time ratio quoted in the summary). */
 function withoutTimes(report: ForgetReport): unknown {
-  const timings = new Set(['startedAt', 'finishedAt', 'seconds', 'relativeTime']);
+  const timings = new Set(['startedAt', 'finishedAt', 'createdAt', 'seconds', 'relativeTime']);
   return JSON.parse(JSON.stringify(report, (key, value) => (timings.has(key) ? undefined : key === 'text' ? String(value).replace(/[\d.]+× the time/, '') : value)));
 }

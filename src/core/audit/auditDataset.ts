@@ -5,11 +5,16 @@ import { DeviceData, toDeviceData } from '../model/deviceData';
 import { Mlp, MlpArchitecture, describeArchitecture, sizeArchitecture } from '../model/mlp';
 import { accuracyOn, predictAll } from '../model/predict';
 import { defaultTrainOptions, trainMlp } from '../model/train';
+import { predictWithOnnx } from '../model/onnxModel';
+import { Predictions } from '../model/predict';
 import { loadUserModel } from '../model/userModel';
 import { JobContext, report } from '../progress';
 import { AuditReport } from '../report/auditSchema';
 import { buildAuditReport } from '../report/buildAuditReport';
+import { factorSources } from '../report/factorSources';
 import { computeFactors } from './computeFactors';
+import { applyExternalOutputs } from './externalOutputs';
+import { headMemorization } from './headMemorization';
 import { MemorizationResult, finishMemorization, startMemorizationModels } from './estimateMemorization';
 import { TrainingDynamics, summariseTrainingRecord } from '../factors/trainingDynamics';
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from './options';
@@ -49,7 +54,7 @@ export async function auditDataset(
     let dynamics: TrainingDynamics | undefined;
     let memorization: MemorizationResult | undefined;
     try {
-      trained = await obtainModel(data, dataset, split, options, plan, inner.ctx);
+      trained = await obtainModel(data, { ...combined, dataset }, split, options, plan, inner.ctx);
       clock.lap('training');
       dynamics = trained.record ? summariseTrainingRecord(trained.record) : undefined;
       memorization = pending && dynamics ? await finishMemorization(pending, dynamics, split, options) : undefined;
@@ -61,7 +66,18 @@ export async function auditDataset(
       inner.dispose();
     }
 
-    const predictions = predictAll(trained.model, data, { embeddings: true });
+    const own = trained.predictions ?? predictAll(trained.model!, data, { embeddings: true });
+    const modelName = trained.source === 'trained' ? `ForgetLens's ${trained.architecture}` : trained.architecture;
+    const { predictions, sources } = applyExternalOutputs(
+      own,
+      { predictions: modelName, embeddings: trained.embeddingSource ? `${modelName}: ${trained.embeddingSource}` : modelName },
+      { predProbs: options.predProbsPath, embeddings: options.embeddingsPath },
+      dataset.classes,
+    );
+    if (!memorization) {
+      memorization = await headMemorization(predictions, combined.y, split, options, sources.embeddings, ctx);
+      clock.lap('memorization');
+    }
     clock.lap('embeddings');
 
     const factors = await computeFactors(
@@ -83,14 +99,16 @@ export async function auditDataset(
         backend: backend.name,
         backendNotes: backend.notes,
         architecture: trained.architecture,
+        ...(trained.embeddingSource ? { embeddingSource: trained.embeddingSource } : {}),
+        factorSources: factorSources({ ...sources, trainingRun: trained.record ? `${modelName} (its training run)` : null, memorization: memorization.method }),
         epochs: trained.epochs,
         testSource: testSet ? 'test file' : split.testIdx.length ? 'held-out split' : 'none',
-        trainAccuracy: accuracyOn(predictions, data.y, split.trainIdx),
-        testAccuracy: split.testIdx.length ? accuracyOn(predictions, data.y, split.testIdx) : null,
+        trainAccuracy: accuracyOn(own, data.y, split.trainIdx),
+        testAccuracy: split.testIdx.length ? accuracyOn(own, data.y, split.testIdx) : null,
       },
       timings: clock.timings(),
     });
-    trained.model.dispose();
+    trained.model?.dispose();
     return { report: built, dataset };
   } finally {
     data.dispose();
@@ -99,7 +117,10 @@ export async function auditDataset(
 
 interface ObtainedModel {
   source: 'trained' | 'loaded';
-  model: { forward: Mlp['forward']; embeddingDim: number; dispose(): void };
+  /** Absent when the outputs were computed outside TensorFlow.js (an ONNX model): then `predictions` holds them. */
+  model?: { forward: Mlp['forward']; embeddingDim: number; dispose(): void };
+  predictions?: Predictions;
+  embeddingSource?: string;
   architecture: string;
   epochs: number | null;
   record?: Awaited<ReturnType<typeof trainMlp>>;
@@ -119,12 +140,17 @@ function trainingPlan(dataset: Dataset, split: TrainTestSplit, options: AuditOpt
 
 async function obtainModel(
   data: DeviceData,
-  dataset: Dataset,
+  rows: { X: Float32Array; dataset: Dataset },
   split: TrainTestSplit,
   options: AuditOptions,
   plan: TrainingPlan | undefined,
   ctx?: JobContext,
 ): Promise<ObtainedModel> {
+  const { dataset } = rows;
+  if (!plan && isOnnx(options.modelPath!)) {
+    const predictions = await predictWithOnnx(options.modelPath!, rows.X, dataset.numFeatures, dataset.classes.length, options.embeddingOutput);
+    return { source: 'loaded', predictions, embeddingSource: predictions.embeddingSource, architecture: predictions.description, epochs: null };
+  }
   if (!plan) {
     const loaded = await loadUserModel(options.modelPath!, dataset.numFeatures, dataset.classes.length);
     return { source: 'loaded', model: loaded, architecture: loaded.description, epochs: null };
@@ -140,6 +166,10 @@ async function obtainModel(
     ctx,
   );
   return { source: 'trained', model, architecture: describeArchitecture(arch), epochs: trainOptions.epochs, record };
+}
+
+function isOnnx(modelPath: string): boolean {
+  return modelPath.toLowerCase().endsWith('.onnx');
 }
 
 /** A cancellation scope inside the caller's: aborted with it, or on its own when a sibling task fails. */
@@ -175,7 +205,7 @@ function validateOptions(options: AuditOptions): void {
   if (!(options.testFraction >= 0 && options.testFraction <= 0.5)) {
     throw new InputError(`--test-fraction must be between 0 and 0.5 (got ${options.testFraction})`);
   }
-  if (options.mode === 'thorough' && options.modelPath) {
-    throw new InputError('--mode thorough retrains models from scratch and cannot be combined with --model');
+  if (options.embeddingOutput && !(options.modelPath && isOnnx(options.modelPath))) {
+    throw new InputError('--embedding-output names a value in an ONNX graph: it needs --model model.onnx');
   }
 }

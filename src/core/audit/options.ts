@@ -15,8 +15,14 @@ export interface AuditOptions {
   testFraction: number;
   /** A separate test file in the same format and columns; replaces the held-out split. */
   testFile?: string;
-  /** A TF.js Layers model.json to audit instead of training the default MLP. */
+  /** A TF.js Layers model.json or an ONNX model to audit instead of training the default MLP. */
   modelPath?: string;
+  /** ONNX: the graph value whose activations are the embeddings (default: the input of the last Gemm/MatMul). */
+  embeddingOutput?: string;
+  /** .npy/.csv of out-of-sample class probabilities (cleanlab's pred_probs) replacing the model's. */
+  predProbsPath?: string;
+  /** .npy/.csv of per-sample embeddings replacing the model's. */
+  embeddingsPath?: string;
   similarity: SimilarityThresholds;
   /** Neighbours examined for entanglement and label disagreement. */
   neighbours: number;

@@ -4,6 +4,7 @@ import { tugOfWar, tugOfWarMia } from '../metrics/tow';
 import { AuditReport, AuditSample } from '../report/auditSchema';
 import { residualRiskByAlgorithm } from '../factors/calibratedDifficulty';
 import { RequestInputs, neighboursInRequest } from '../factors/calibration/features';
+import { AuditSource } from './reusedAudit';
 import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { ForgetSplit, ModelEvaluation } from './evaluation';
@@ -45,6 +46,7 @@ export interface ForgetReportInputs {
   runs: UnlearningRun[];
   rum: RumRuns | null;
   model: ForgetReport['model'];
+  auditSource: AuditSource;
   startedAt: string;
 }
 
@@ -75,6 +77,7 @@ export function buildForgetReport(inputs: ForgetReportInputs): ForgetReport {
       meanMemorization: finiteOrNull(mean(samples.map((s) => s.memorization ?? NaN))),
     },
     model: inputs.model,
+    auditSource: inputs.auditSource,
     settings: {
       seed: inputs.options.seed,
       retrainSeeds: inputs.options.retrainSeeds,
@@ -221,8 +224,10 @@ export function reproduceCommand(inputs: Pick<ForgetReportInputs, 'dataset' | 'o
   const o = inputs.options;
   const parts = ['npx forgetlens forget', JSON.stringify(inputs.dataset.path), '--forget', JSON.stringify(o.forgetFile), '--seed', String(o.seed), '--algorithms', o.algorithms.join(',')];
   parts.push('--retrain-seeds', String(o.retrainSeeds));
+  if (o.testFraction !== DEFAULT_FORGET_OPTIONS.testFraction) parts.push('--test-fraction', String(o.testFraction));
   if (o.rum) parts.push('--rum', '--rum-recipe', o.rumRecipe.join(','));
-  if (o.mode !== 'fast') parts.push('--mode', o.mode);
+  if (o.auditFile) parts.push('--audit', JSON.stringify(o.auditFile));
+  else if (o.mode !== 'fast') parts.push('--mode', o.mode);
   for (const [algorithm, params] of Object.entries(o.params)) {
     for (const [name, value] of Object.entries(params ?? {})) parts.push('--param', `${algorithm}.${name}=${value}`);
   }

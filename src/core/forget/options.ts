@@ -5,6 +5,8 @@ import { DEFAULT_RUM_RECIPE, RumRecipe } from './rum';
 
 export interface ForgetAuditOptions {
   forgetFile: string;
+  /** The dataset's audit.json to reuse instead of running a fast audit here (reusedAudit.ts checks it matches). */
+  auditFile?: string;
   label?: string;
   id?: string;
   seed: number;

@@ -1,3 +1,4 @@
+import { auditSourceText } from './auditSourceText';
 import { rumComparison } from './reportMarkdown';
 import { carrierRetrainText, pWithoutCarriers, sampleCarrierLines } from './carrierText';
 import { ForgetReport } from './schema';
@@ -14,6 +15,7 @@ export function forgetReportHtml(r: ForgetReport): string {
   const methodRows = methods
     .map((a) => `<tr><td>${esc(a.name)}</td><td>${pct(a.forgetAcc)}</td><td>${pct(a.retainAcc)}</td><td>${pct(a.testAcc)}</td><td>${a.tow.toFixed(2)}</td><td>${pct(a.mia)}</td><td>${a.towMia === null ? '—' : a.towMia.toFixed(2)}</td><td>${a.relativeTime.toFixed(2)}×</td></tr>`)
     .join('\n');
+  const auditLine = auditSourceText(r);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -51,6 +53,7 @@ Agreement between algorithms on which samples are hard (mean pairwise Spearman o
 <li>dataset <code>${esc(r.dataset.path)}</code>, sha256 <code>${r.dataset.sha256}</code>, ${r.dataset.rows} rows</li>
 <li>forget list <code>${esc(r.forget.file)}</code>: ${r.forget.ids.length} ids, sha256 <code>${r.forget.sha256}</code></li>
 <li>model ${esc(r.model.architecture)} on ${esc(r.model.backend)}, seed ${r.settings.seed}; ForgetLens ${esc(r.tool.version)}; ${esc(r.startedAt)} – ${esc(r.finishedAt)}</li>
+${auditLine === null ? '' : `<li>${esc(auditLine)}</li>`}
 <li>reproduce: <code>${esc(r.reproduce)}</code></li>
 </ul>
 </body></html>

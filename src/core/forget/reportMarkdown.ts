@@ -1,3 +1,4 @@
+import { auditSourceText } from './auditSourceText';
 import { carrierRetrainText, pWithoutCarriers, sampleCarrierLines } from './carrierText';
 import { ForgetReport } from './schema';
 
@@ -36,6 +37,8 @@ export function forgetReportMarkdown(r: ForgetReport): string {
   lines.push(`- forget list: \`${r.forget.file}\`, ${r.forget.ids.length} ids (sha256 of the ids \`${r.forget.sha256}\`)${r.forget.missing.length ? `, ${r.forget.missing.length} requested ids not found` : ''}`);
   lines.push(`- forget set: mean memorization ${r.forget.meanMemorization?.toFixed(2) ?? 'n/a'}, Entanglement Score with the retain set ${r.forget.entanglementScore?.toFixed(2) ?? 'n/a'} (RUM: higher means harder to unlearn)`);
   lines.push(`- model: ${r.model.architecture} on ${r.model.backend}, ${r.model.epochs} epochs, ${r.model.trainSamples} training and ${r.model.testSamples} test samples; seed ${r.settings.seed}`);
+  const auditLine = auditSourceText(r);
+  if (auditLine) lines.push(`- ${auditLine}`);
   lines.push(`- ForgetLens ${r.tool.version}, ${r.startedAt} to ${r.finishedAt}`);
   lines.push(`- reproduce: \`${r.reproduce}\``, '');
   return lines.join('\n');

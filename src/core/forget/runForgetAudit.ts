@@ -23,6 +23,10 @@ import { checkOverrides } from '../unlearn/algorithms';
 import { RumRuns } from './buildForgetReport';
 import { retrainWithoutCarriers } from './carrierRetrain';
 import { ForgetReport } from './schema';
+import { AuditSource, checkAuditMatches, readAuditFile } from './reusedAudit';
+import { Dataset } from '../data/dataset';
+import { AuditReport } from '../report/auditSchema';
+import { initBackend } from '../model/backend';
 
 /**
  * The forget-set audit: train the original model, retrain without the forget set (several
@@ -37,8 +41,7 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
   const requested = readForgetIds(options.forgetFile);
   const { indices: forgetIdx, missing } = resolveForgetIds(requested, dataset.ids, options.forgetFile, options.allowMissing);
 
-  // The per-sample audit supplies difficulty, memorization and the near-duplicates of each sample.
-  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  const { audit, source } = await obtainAudit(dataset, options, ctx);
   throwIfCancelled(ctx);
 
   const split = forgetSplit(dataset.y, forgetIdx, options);
@@ -136,10 +139,26 @@ export async function runForgetAudit(datasetPath: string, partial: Partial<Forge
         trainSamples: trainIdx.length,
         testSamples: split.testIdx.length,
       },
+      auditSource: source,
       startedAt,
     });
   } finally {
     original.dispose();
     data.dispose();
   }
+}
+
+/**
+ * The per-sample audit supplies difficulty, memorization and the near-duplicates of each sample:
+ * the dataset's own audit.json when given (checked against the data and the splits), else one run now.
+ */
+async function obtainAudit(dataset: Dataset, options: ForgetAuditOptions, ctx?: JobContext): Promise<{ audit: AuditReport; source: AuditSource }> {
+  if (options.auditFile) {
+    const audit = readAuditFile(options.auditFile);
+    checkAuditMatches(audit, dataset, options, options.auditFile);
+    await initBackend(options.backend);
+    return { audit, source: { origin: 'reused', path: options.auditFile, createdAt: audit.createdAt, settings: audit.settings } };
+  }
+  const audit = (await auditDataset(dataset, { mode: options.mode, seed: options.seed, testFraction: options.testFraction, backend: options.backend, epochs: options.epochs, workers: options.workers }, {}, ctx)).report;
+  return { audit, source: { origin: 'run now', path: null, createdAt: audit.createdAt, settings: audit.settings } };
 }

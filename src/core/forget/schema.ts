@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditReportSchema } from '../report/auditSchema';
 
 /** forget-audit.json; documented in docs/forget-audit-schema.md. Add fields freely; renaming bumps the version. */
 export const FORGET_SCHEMA_VERSION = 2;
@@ -52,6 +53,10 @@ export const ForgetReportSchema = z.object({
     meanMemorization: z.number().nullable(),
   }),
   model: z.object({ architecture: z.string(), backend: z.string(), epochs: z.number().int(), trainSamples: z.number().int(), testSamples: z.number().int() }),
+  /** Where the per-sample audit came from: the dataset's audit.json reused, or one run now (absent in older reports). */
+  auditSource: z
+    .object({ origin: z.enum(['reused', 'run now']), path: z.string().nullable(), createdAt: z.string(), settings: AuditReportSchema.shape.settings })
+    .optional(),
   settings: z.object({ seed: z.number().int(), retrainSeeds: z.number().int(), algorithms: z.array(z.string()), rum: z.boolean(), forgottenTolerance: z.number() }),
   /** What each split was used for (optional: absent in older reports, whose rewind read the test split). */
   protocol: z

@@ -97,6 +97,10 @@ export const AuditReportSchema = z.object({
     backend: z.string(),
     backendNotes: z.array(z.string()),
     architecture: z.string(),
+    /** A loaded ONNX model: the graph value the embeddings were read from. */
+    embeddingSource: z.string().optional(),
+    /** Which model (or user file) each factor's inputs came from. */
+    factorSources: z.array(z.object({ factors: z.array(z.string()), source: z.string() })).optional(),
     seed: z.number().int(),
     epochs: z.number().int().nullable(),
     trainSamples: z.number().int().nonnegative(),

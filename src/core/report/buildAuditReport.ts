@@ -167,9 +167,10 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
 
 function unavailableFactors(inputs: ReportInputs): Array<{ factor: string; why: string }> {
   const out: Array<{ factor: string; why: string }> = [];
-  if (!inputs.memorization) {
+  if (!inputs.memorization) out.push({ factor: 'memorization', why: 'no memorization estimate was made' });
+  if (!inputs.factors.dynamics) {
     const why = 'needs the training run: the model was loaded, not trained by ForgetLens';
-    for (const factor of ['memorization', 'confidence', 'fractionCorrect', 'forgettingEvents', 'firstLearnedEpoch', 'variability', 'cumulativeGradNormSq']) {
+    for (const factor of ['confidence', 'fractionCorrect', 'forgettingEvents', 'firstLearnedEpoch', 'variability', 'cumulativeGradNormSq']) {
       out.push({ factor, why });
     }
   }
