@@ -28,17 +28,13 @@ export interface Collected {
 export async function collect(config: CalibrationConfig, log: (line: string) => void): Promise<Collected> {
   const started = performance.now();
   const datasets: DatasetRun[] = [];
+  const auditFiles = new Map<string, string>();
   for (const name of config.datasets) {
     const planted = plantStructure(loadTable(name, config.maxRows, 0), config.plantShare, 0);
     const file = writeTable(planted.table, path.join(config.outDir, 'data'));
-    const auditCache = path.join(config.outDir, 'audits', `${name}.json`);
-    let audit: AuditReport;
-    if (fs.existsSync(auditCache)) audit = validateAuditReport(JSON.parse(fs.readFileSync(auditCache, 'utf8')));
-    else {
-      audit = (await runAudit(file, { label: 'label', id: 'id', seed: 0, epochs: config.epochs })).report;
-      fs.mkdirSync(path.dirname(auditCache), { recursive: true });
-      writeFileAtomic(auditCache, JSON.stringify(audit));
-    }
+    // One audit per seed, reused by every request under that seed (the forget audit needs the seed's splits); features come from seed 0's.
+    for (const seed of config.seeds) auditFiles.set(`${name}/${seed}`, await cachedAudit(file, name, seed, config));
+    const audit = validateAuditReport(JSON.parse(fs.readFileSync(auditFiles.get(`${name}/${config.seeds[0]}`)!, 'utf8')));
     datasets.push({ name, file, audit, requests: makeRequests(audit, planted, name, config.requestsPerKind, config.requestSize, 0) });
     log(`audited ${name}: ${audit.samples.length} rows`);
   }
@@ -60,9 +56,19 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
       continue;
     }
     const t0 = performance.now();
-    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs };
+    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs, auditFile: auditFiles.get(`${job.run.name}/${job.seed}`) };
     outcomes.push(await simulate(job.run.file, job.request, job.seed, settings, config.outDir));
     if (!cached) log(`${k + 1}/${queue.length} ${job.request.key} seed ${job.seed}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   return { datasets, outcomes, skipped };
+}
+
+async function cachedAudit(file: string, name: DatasetName, seed: number, config: CalibrationConfig): Promise<string> {
+  const cache = path.join(config.outDir, 'audits', `${name}-s${seed}.json`);
+  if (!fs.existsSync(cache)) {
+    const audit = (await runAudit(file, { label: 'label', id: 'id', seed, epochs: config.epochs })).report;
+    fs.mkdirSync(path.dirname(cache), { recursive: true });
+    writeFileAtomic(cache, JSON.stringify(audit));
+  }
+  return cache;
 }

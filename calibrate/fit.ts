@@ -1,15 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CalibratedModels } from '../src/core/factors/calibration/calibratedModels';
-import { predictMonotoneLogistic } from '../src/core/factors/calibration/monotoneLogistic';
 import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { quantile } from '../src/core/util/stats';
 import { CalibrationConfig } from './config';
 import { Collected } from './collect';
 import { fitDirected } from './model';
+import { CANDIDATE_SETS } from './candidates';
+import { Decision, decide } from './decide';
+import { REQUEST_FEATURES } from '../src/core/factors/calibration/features';
 import { renderCalibration } from './render';
 import { FitRow, fitRows, leftBehind } from './rows';
-import { crossValidate } from './crossValidate';
+import { Target, chooseFeatureSet, crossValidate, hasTarget, targetOf } from './crossValidate';
 
 const ROOT = path.join(__dirname, '..');
 export const ROWS_FILE = path.join(ROOT, 'calibrate', 'rows.json');
@@ -19,9 +21,11 @@ const DOC_FILE = path.join(ROOT, 'docs', 'CALIBRATION.md');
 export async function fitAndReport(config: CalibrationConfig, collected: Collected, log: (line: string) => void): Promise<void> {
   const rows = fitRows(collected);
   log(`${rows.length} sample rows from ${new Set(rows.map((r) => r.request)).size} requests`);
-  const evaluation = crossValidate(rows, config.bootstrap);
-  const models = fitShipped(rows);
-  const markdown = renderCalibration(config, collected, rows, evaluation, models);
+  const evaluation = crossValidate(rows, config.bootstrap, log);
+  const decision = decide(evaluation);
+  log(`rule: ${decision.drivesDifficulty ? 'the calibrated predictions set difficulty' : 'difficulty stays the composite'} (residualRisk ${JSON.stringify(decision.heldOut.residualRisk)}, persistence ${JSON.stringify(decision.heldOut.persistence)})`);
+  const { models, chosen } = fitShipped(rows, decision);
+  const markdown = renderCalibration(config, collected, rows, evaluation, models, chosen);
   if (!config.write) {
     console.log(markdown);
     return;
@@ -32,11 +36,17 @@ export async function fitAndReport(config: CalibrationConfig, collected: Collect
   log(`wrote ${path.relative(ROOT, COEFFICIENTS_FILE)}, ${path.relative(ROOT, DOC_FILE)}, ${path.relative(ROOT, ROWS_FILE)}`);
 }
 
-/** The models that ship: fitted on every dataset. */
-export function fitShipped(rows: FitRow[]): CalibratedModels {
-  const withResidual = rows.filter((r) => r.residual !== null);
-  const residualRisk = fitDirected(withResidual.map((r) => r.x), withResidual.map((r) => (leftBehind(r.residual!) ? 1 : 0)));
-  const persistence = fitDirected(rows.map((r) => r.x), rows.map((r) => r.persistence));
+/** The models that ship: fitted on every dataset, on the feature set leave-one-dataset-out chooses on all of them. */
+export function fitShipped(
+  rows: FitRow[],
+  decision: Pick<Decision, 'drivesDifficulty' | 'heldOut'>,
+  // Given: skip the (slow) selection and refit on these sets.
+  chosen: Record<Target, string> = { residualRisk: chooseFeatureSet(rows.filter((r) => hasTarget(r, 'residualRisk')), 'residualRisk'), persistence: chooseFeatureSet(rows, 'persistence') },
+): { models: CalibratedModels; chosen: Record<Target, string> } {
+  const fit = (target: Target) => {
+    const own = rows.filter((r) => hasTarget(r, target));
+    return fitDirected(CANDIDATE_SETS[chosen[target]], own.map((r) => r.features), own.map((r) => targetOf(r, target)));
+  };
   const algorithms = [...new Set(rows.flatMap((r) => Object.keys(r.residualByAlgorithm)))].sort();
   const residualRiskByAlgorithm = Object.fromEntries(
     algorithms.flatMap((name) => {
@@ -44,20 +54,25 @@ export function fitShipped(rows: FitRow[]): CalibratedModels {
       const positives = own.filter((r) => leftBehind(r.residualByAlgorithm[name])).length;
       // Too few runs, or no event either way, and the model would only restate the base rate.
       if (own.length < 30 || positives === 0 || positives === own.length) return [];
-      return [[name, fitDirected(own.map((r) => r.x), own.map((r) => (leftBehind(r.residualByAlgorithm[name]) ? 1 : 0)))]];
+      return [[name, fitDirected(CANDIDATE_SETS[chosen.residualRisk], own.map((r) => r.features), own.map((r) => (leftBehind(r.residualByAlgorithm[name]) ? 1 : 0)))]];
     }),
   );
   // An audit has no request yet: it predicts for a request with the calibration runs' median request features.
-  const requestReference = [6, 7, 8].map((j) => quantile(rows.map((r) => r.x[j]), 0.5));
-  return { residualRisk, persistence, residualRiskByAlgorithm, requestReference, fittedOn: { rows: rows.length, requests: new Set(rows.map((r) => r.request)).size, datasets: [...new Set(rows.map((r) => r.dataset))].sort() } };
-}
-
-export function predictRow(models: CalibratedModels, x: number[]): { residualRisk: number; persistence: number } {
-  return { residualRisk: predictMonotoneLogistic(models.residualRisk, x), persistence: predictMonotoneLogistic(models.persistence, x) };
+  const requestReference = Object.fromEntries(REQUEST_FEATURES.map((name) => [name, quantile(rows.map((r) => r.features[name]), 0.5)]));
+  const models: CalibratedModels = {
+    residualRisk: fit('residualRisk'),
+    persistence: fit('persistence'),
+    residualRiskByAlgorithm,
+    requestReference,
+    drivesDifficulty: decision.drivesDifficulty,
+    heldOut: decision.heldOut,
+    fittedOn: { rows: rows.length, requests: new Set(rows.map((r) => r.request)).size, datasets: [...new Set(rows.map((r) => r.dataset))].sort() },
+  };
+  return { models, chosen };
 }
 
 function compactRow(r: FitRow): FitRow {
-  return { ...r, x: r.x.map((v) => Math.round(v * 1e4) / 1e4) };
+  return { ...r, features: Object.fromEntries(Object.entries(r.features).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4])) };
 }
 
 function coefficientsSource(models: CalibratedModels): string {

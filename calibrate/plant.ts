@@ -5,13 +5,17 @@ export interface Planted {
   table: CalTable;
   /** Originals that got near-copies (same label) appended. */
   copied: string[];
-  /** Samples given another class's label; half of them also got near-copies carrying the wrong label. */
+  /** Samples given another class's label; the first two thirds of them also got near-copies carrying the wrong label. */
   mislabelled: string[];
+  /** The mislabelled samples whose wrong label near-copies keep. */
+  mislabelledCopied: string[];
 }
 
 /**
  * The known structures the requests probe: `share` of the rows get two near-copies each, and as
- * many get a wrong label (half of those copied too, so deletion alone cannot remove them). Seeded.
+ * many get a wrong label; two thirds of those are copied too (copy groups carrying the wrong
+ * label), so deletion alone cannot remove them: the "cannot be removed by deletion alone"
+ * target needs positives on every dataset. Seeded.
  */
 export function plantStructure(source: CalTable, share: number, seed: number): Planted {
   const random = createRandom(deriveSeed(seed, 'plant', source.name));
@@ -26,7 +30,7 @@ export function plantStructure(source: CalTable, share: number, seed: number): P
     const k = classes.indexOf(table.labels[i]);
     table.labels[i] = classes[(k + 1 + Math.floor(random() * (classes.length - 1))) % classes.length];
   }
-  const withCopies = [...copiedIdx, ...mislabelledIdx.slice(0, Math.floor(mislabelledIdx.length / 2))];
+  const withCopies = [...copiedIdx, ...mislabelledIdx.slice(0, Math.round((mislabelledIdx.length * 2) / 3))];
   for (const i of withCopies) {
     for (let c = 1; c <= 2; c++) {
       table.ids.push(`${source.ids[i]}~copy${c}`);
@@ -35,7 +39,8 @@ export function plantStructure(source: CalTable, share: number, seed: number): P
       if (table.texts) table.texts.push(`${table.texts[i]} ${c === 1 ? 'thanks' : 'regards'}`);
     }
   }
-  return { table, copied: copiedIdx.map((i) => source.ids[i]), mislabelled: mislabelledIdx.map((i) => source.ids[i]) };
+  const mislabelled = mislabelledIdx.map((i) => source.ids[i]);
+  return { table, copied: copiedIdx.map((i) => source.ids[i]), mislabelled, mislabelledCopied: mislabelled.slice(0, Math.round((mislabelled.length * 2) / 3)) };
 }
 
 /** A near-copy's value: within 1 % (integers such as pixels stay integers). */

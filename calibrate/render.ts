@@ -3,20 +3,16 @@ import { Metric, MetricSet } from '../src/core/factors/calibration/evaluation';
 import { MOVE_FLOOR, RESIDUAL_TOLERANCE } from '../src/core/factors/calibration/targets';
 import { Collected } from './collect';
 import { CalibrationConfig } from './config';
-import { CrossValidation, SCORERS, Scorer, Target } from './crossValidate';
+import { CrossValidation, SCORERS, Scorer, TARGETS, Target } from './crossValidate';
+import { CANDIDATE_SETS } from './candidates';
+import { BASELINE_NAMES, decide } from './decide';
 import { REQUEST_KINDS } from './requests';
 import { FitRow } from './rows';
 
-const SCORER_TITLES: Record<Scorer, string> = {
-  calibrated: 'calibrated prediction (held-out dataset)',
-  memorization: 'memorization alone',
-  lowConfidence: 'confidence alone (1 − confidence)',
-  oldDifficulty: 'old composite difficulty',
-  noiseCeiling: 'noise ceiling (other seed’s measurement)',
-};
+const SCORER_TITLES = BASELINE_NAMES;
 
 /** docs/CALIBRATION.md: written by `npm run calibrate`, every number from this run. */
-export function renderCalibration(config: CalibrationConfig, collected: Collected, rows: FitRow[], cv: CrossValidation, models: CalibratedModels): string {
+export function renderCalibration(config: CalibrationConfig, collected: Collected, rows: FitRow[], cv: CrossValidation, models: CalibratedModels, chosen: Record<Target, string>): string {
   const requests = new Set(rows.map((r) => r.request));
   const lines: string[] = [
     '# Calibration of residualRisk and persistence',
@@ -34,6 +30,17 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     `- An algorithm counts only if it moves the forget set: mean |p_original − p_unlearned| over F ≥ ${MOVE_FLOOR}.`,
     '',
   ];
+  lines.push(
+    '## Model and feature selection (fixed in code before the run)',
+    '',
+    'One monotone logistic regression per prediction (calibrate/model.ts). Its feature set is one of these candidates (calibrate/candidates.ts; `:rank` = percentile among the dataset\'s trained samples):',
+    '',
+    ...Object.entries(CANDIDATE_SETS).map(([name, features]) => `- **${name}**: ${features.join(', ')}`),
+    '',
+    'Nested leave-one-dataset-out: for each held-out dataset, an inner leave-one-dataset-out run on the other datasets alone picks the candidate with the best pooled AUROC; the model is fitted on those datasets and scores the held-out one. The held-out dataset never takes part in the choice. The shipped models use the candidate the same procedure picks on all datasets: ' +
+      `residualRisk "${chosen.residualRisk}", persistence "${chosen.persistence}".`,
+    '',
+  );
   for (const target of ['residualRisk', 'persistence'] as Target[]) {
     lines.push(`## ${target}: leave-one-dataset-out`, '');
     lines.push(
@@ -48,15 +55,27 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
       const m: MetricSet | undefined = cv.pooled[target][scorer];
       if (m) lines.push(`| ${SCORER_TITLES[scorer]} | ${fmt(m.auroc)} | ${fmt(m.brier)} | ${fmt(m.spearman)} |`);
     }
-    lines.push('', 'Per held-out dataset (AUROC):', '', '| held-out dataset | rows | positives | calibrated | memorization alone |', '|---|---|---|---|---|');
-    for (const d of cv.perDataset.filter((p) => p.target === target)) lines.push(`| ${d.dataset} | ${d.rows} | ${d.positives} | ${num(d.calibrated)} | ${num(d.memorization)} |`);
+    const diff = cv.difference[target];
+    if (diff) lines.push('', `Paired bootstrap over requests, calibrated − ${SCORER_TITLES[diff.baseline]} (the better rule baseline): AUROC difference ${fmt(diff.auroc)}.`);
+    const own = cv.perDataset.filter((p) => p.target === target);
+    lines.push('', 'Per held-out dataset (AUROC; the feature set the inner run chose):', '', '| held-out dataset | rows | positives | calibrated | memorization alone | old composite | chosen features |', '|---|---|---|---|---|---|---|');
+    for (const d of own) lines.push(`| ${d.dataset} | ${d.rows} | ${d.positives} | ${num(d.calibrated)} | ${num(d.memorization)} | ${num(d.oldDifficulty)} | ${d.chosen} |`);
+    const meanOf = (pick: (d: (typeof own)[number]) => number | null) => {
+      const values = own.map(pick).filter((v): v is number => v !== null);
+      return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    };
+    // Secondary, not the rule: the panel ranks the samples of one dataset, where offsets between datasets do not count.
+    lines.push('', `Mean within-dataset AUROC (not the decision rule, which uses the pooled AUROC above): calibrated ${num(meanOf((d) => d.calibrated))}, memorization alone ${num(meanOf((d) => d.memorization))}, old composite ${num(meanOf((d) => d.oldDifficulty))}.`);
     lines.push('');
   }
   lines.push('## What this run shows', '', ...verdictLines(rows, cv), '');
   lines.push('## Shipped coefficients (fitted on every dataset)', '', 'Standardised coefficients (per feature standard deviation; sign fixed by the training data\'s Spearman, so each prediction is monotone in each feature):', '');
-  lines.push('| feature | residualRisk | persistence |', '|---|---|---|');
-  models.residualRisk.features.forEach((f, j) => lines.push(`| ${f} | ${models.residualRisk.coefficients[j].toFixed(3)} | ${models.persistence.coefficients[j].toFixed(3)} |`));
-  lines.push(`| intercept | ${models.residualRisk.intercept.toFixed(3)} | ${models.persistence.intercept.toFixed(3)} |`, '');
+  for (const target of TARGETS) {
+    const model = models[target];
+    lines.push(`${target} ("${chosen[target]}"):`, '', '| feature | coefficient |', '|---|---|');
+    model.features.forEach((f, j) => lines.push(`| ${f} | ${model.coefficients[j].toFixed(3)} |`));
+    lines.push(`| intercept | ${model.intercept.toFixed(3)} |`, '');
+  }
   lines.push(`Per-algorithm residual risk fitted for: ${Object.keys(models.residualRiskByAlgorithm).join(', ') || 'none (too few runs that moved the forget set)'}.`, '');
   return lines.join('\n');
 }
@@ -71,6 +90,16 @@ function verdictLines(rows: FitRow[], cv: CrossValidation): string[] {
     full
       ? `- Scale: at least the issue's 5 datasets × 20 requests × several seeds.`
       : `- Scale: BELOW the issue's target (≥ 5 datasets × ≥ 20 requests × several seeds): ${perDataset.length} datasets with data, ${Math.min(...perDataset)}–${Math.max(...perDataset)} requests each, ${seeds} seed(s); repeats for the noise ceiling on few requests. Intervals are wide; treat every comparison below as preliminary. Rerun with a larger CAL_MAX_MINUTES (the cache resumes).`,
+  );
+  const decision = decide(cv);
+  for (const target of TARGETS) {
+    const h = decision.heldOut[target];
+    out.push(`- Rule for ${target}: held-out AUROC ${num(h.auroc)} ${decision.passed[target] ? 'is at least' : 'is below'} the best baseline (${h.baseline}, ${num(h.baselineAuroc)}).`);
+  }
+  out.push(
+    decision.drivesDifficulty
+      ? '- **Decision: `difficulty` = max(residualRisk, persistence)** (both predictions passed the rule).'
+      : '- **Decision: `difficulty` stays the old factor composite**; residualRisk and persistence ship as fields, with the held-out AUROCs above quoted in their reason.',
   );
   for (const target of ['residualRisk', 'persistence'] as Target[]) {
     const ours = cv.pooled[target].calibrated?.auroc;

@@ -56,7 +56,9 @@ function draw(kind: RequestKind, index: number, train: AuditSample[], planted: P
       return [...copied, ...pick(ids.filter((id) => !copied.includes(id)), size - copied.length)];
     }
     case 'mislabelled': {
-      const wrong = pick(planted.mislabelled.filter((id) => inTrain.has(id)), Math.ceil(size / 2));
+      // Seven tenths mislabelled; on odd requests only copy groups that carry the wrong label.
+      const pool = index % 2 === 1 ? planted.mislabelledCopied : planted.mislabelled;
+      const wrong = pick(pool.filter((id) => inTrain.has(id)), Math.ceil(size * 0.7));
       return [...wrong, ...pick(ids.filter((id) => !wrong.includes(id)), size - wrong.length)];
     }
   }

@@ -1,5 +1,5 @@
 import { AuditSample } from '../src/core/report/auditSchema';
-import { neighboursInRequest, requestFeatureRow, sampleFeatureRow } from '../src/core/factors/calibration/features';
+import { FeatureValues, auditFeatureContext, featureValues, neighboursInRequest, requestFeatures, sampleInputsOf } from '../src/core/factors/calibration/features';
 import { RESIDUAL_TOLERANCE, measuredPersistence, movingAlgorithms, standardAlgorithm } from '../src/core/factors/calibration/targets';
 import { Collected } from './collect';
 
@@ -10,7 +10,8 @@ export interface FitRow {
   kind: string;
   seed: number;
   id: string;
-  x: number[];
+  /** Every calibration feature by name (raw, `:rank` within the dataset, request), from the audit made before the request. */
+  features: FeatureValues;
   /** Standard (recommended) algorithm's |residual| and whether it exceeds the tolerance; null: no algorithm moved F. */
   residual: number | null;
   /** Per moving algorithm: |residual|. */
@@ -30,10 +31,13 @@ export function fitRows(collected: Collected): FitRow[] {
     const request = run?.requests.find((r) => r.key === outcome.key);
     if (!run || !request) continue;
     const byId = new Map<string, AuditSample>(run.audit.samples.map((s) => [s.id, s]));
-    const requestX = requestFeatureRow({
-      size: request.ids.length,
+    const context = auditFeatureContext(run.audit.samples);
+    // F is the outcome's own sample list: the request as the engine received it.
+    const requested = outcome.samples.map((s) => s.id);
+    const requestValues = requestFeatures({
+      size: requested.length,
       entanglementScore: outcome.entanglementScore,
-      neighboursInRequest: neighboursInRequest(request.ids, (id) => byId.get(id)?.factors.similarIds ?? []),
+      neighboursInRequest: neighboursInRequest(requested, (id) => byId.get(id)?.factors.similarIds ?? []),
     });
     const standard = standardAlgorithm(outcome.algorithms);
     const moving = movingAlgorithms(outcome.algorithms).map((a) => a.name);
@@ -41,14 +45,13 @@ export function fitRows(collected: Collected): FitRow[] {
       const audited = byId.get(s.id);
       if (!audited) continue;
       const f = audited.factors;
-      const x = [...sampleFeatureRow(f), ...requestX];
       rows.push({
         dataset: run.name,
         request: outcome.key,
         kind: request.kind,
         seed: outcome.seed,
         id: s.id,
-        x,
+        features: featureValues(sampleInputsOf(audited), context, requestValues),
         residual: standard === null ? null : Math.abs(s.residual[standard]),
         residualByAlgorithm: Object.fromEntries(moving.map((name) => [name, Math.abs(s.residual[name])])),
         persistence: measuredPersistence(s.pOriginal, s.pRetrain, s.pRetrainWithoutCarriers),

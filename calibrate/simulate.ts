@@ -14,7 +14,9 @@ export interface Outcome {
   /** Mean p_original − p_retrained over F: how much there was to remove. */
   gap: number;
   /** Per algorithm: mean p_original − p_unlearned over F (does it move the forget set at all?) and ToW. */
-  algorithms: Array<{ name: string; moved: number; tow: number }>;
+  algorithms: Array<{ name: string; moved: number; tow: number; seconds?: number }>;
+  /** Where the simulation spent its time, wall clock (absent in older caches). */
+  seconds?: { original: number; retrainEach: number; carrierRetrains: number; unlearning: number; total: number };
   samples: Array<{
     id: string;
     pOriginal: number;
@@ -30,6 +32,8 @@ export interface SimulationSettings {
   retrainSeeds: number;
   epochs?: number;
   workers?: number;
+  /** The dataset's audit under this seed: reused instead of re-run inside every simulated deletion. */
+  auditFile?: string;
 }
 
 /** Run the project's forget audit on one request (or read the cached result of an earlier run). */
@@ -39,6 +43,7 @@ export async function simulate(datasetFile: string, request: Request, seed: numb
   const forgetFile = path.join(outDir, 'forget-sets', `${request.key}.txt`);
   fs.mkdirSync(path.dirname(forgetFile), { recursive: true });
   fs.writeFileSync(forgetFile, request.ids.join('\n') + '\n');
+  const t0 = performance.now();
   const report = await runForgetAudit(datasetFile, {
     forgetFile,
     seed,
@@ -46,25 +51,34 @@ export async function simulate(datasetFile: string, request: Request, seed: numb
     retrainSeeds: settings.retrainSeeds,
     epochs: settings.epochs,
     workers: settings.workers,
+    auditFile: settings.auditFile,
     label: 'label',
     id: 'id',
   });
-  const outcome = summarise(report, request.key, seed);
+  const outcome = summarise(report, request.key, seed, (performance.now() - t0) / 1000);
   fs.mkdirSync(path.dirname(cache), { recursive: true });
   writeFileAtomic(cache, JSON.stringify(outcome));
   return outcome;
 }
 
-function summarise(report: ForgetReport, key: string, seed: number): Outcome {
+function summarise(report: ForgetReport, key: string, seed: number, total: number): Outcome {
   const algorithms = report.algorithms.map((a) => ({
     name: a.name,
     moved: round4(report.samples.reduce((s, x) => s + x.pOriginal - (x.pUnlearned[a.name] ?? x.pOriginal), 0) / report.samples.length),
     tow: a.tow,
+    seconds: round4(a.seconds),
   }));
   return {
     key,
     seed,
     entanglementScore: report.forget.entanglementScore,
+    seconds: {
+      original: round4(report.original.seconds),
+      retrainEach: round4(report.retrain.seconds),
+      carrierRetrains: round4(report.carrierRetrain.seconds),
+      unlearning: round4(report.algorithms.reduce((s, a) => s + a.seconds, 0)),
+      total: round4(total),
+    },
     gap: round4(report.samples.reduce((s, x) => s + x.pOriginal - x.pRetrain, 0) / report.samples.length),
     algorithms,
     samples: report.samples.map((s) => ({

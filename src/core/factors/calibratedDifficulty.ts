@@ -1,6 +1,6 @@
 import { CALIBRATED_MODELS } from './calibration/calibratedCoefficients';
 import { CalibratedModels } from './calibration/calibratedModels';
-import { RequestInputs, SampleFactorInputs, requestFeatureRow, sampleFeatureRow } from './calibration/features';
+import { FeatureContext, RequestInputs, SampleFactorInputs, featureValues, featureVector, requestFeatures } from './calibration/features';
 import { predictMonotoneLogistic } from './calibration/monotoneLogistic';
 
 /**
@@ -22,17 +22,29 @@ export const CALIBRATED_FROM = 0.5;
 export const EASY_BELOW = 0.3;
 
 /** Without a request (the per-sample audit), the request features are the calibration runs' medians. */
-export function predictCalibrated(f: SampleFactorInputs, request?: RequestInputs, models: CalibratedModels = CALIBRATED_MODELS): CalibratedScores {
-  const x = [...sampleFeatureRow(f), ...(request ? requestFeatureRow(request) : models.requestReference)];
-  const residualRisk = round4(predictMonotoneLogistic(models.residualRisk, x));
-  const persistence = round4(predictMonotoneLogistic(models.persistence, x));
+export function predictCalibrated(f: SampleFactorInputs, context: FeatureContext, request?: RequestInputs, models: CalibratedModels = CALIBRATED_MODELS): CalibratedScores {
+  const values = featureValues(f, context, request ? requestFeatures(request) : models.requestReference);
+  const residualRisk = round4(predictMonotoneLogistic(models.residualRisk, featureVector(models.residualRisk.features, values)));
+  const persistence = round4(predictMonotoneLogistic(models.persistence, featureVector(models.persistence.features, values)));
   return { residualRisk, persistence, difficulty: Math.max(residualRisk, persistence), drivenBy: persistence >= residualRisk ? 'persistence' : 'residualRisk' };
 }
 
 /** Per algorithm the calibration could fit: P(it leaves |residual| > 0.1) for this sample in this request. */
-export function residualRiskByAlgorithm(f: SampleFactorInputs, request: RequestInputs, models: CalibratedModels = CALIBRATED_MODELS): Record<string, number> {
-  const x = [...sampleFeatureRow(f), ...requestFeatureRow(request)];
-  return Object.fromEntries(Object.entries(models.residualRiskByAlgorithm).map(([name, model]) => [name, round4(predictMonotoneLogistic(model, x))]));
+export function residualRiskByAlgorithm(f: SampleFactorInputs, context: FeatureContext, request: RequestInputs, models: CalibratedModels = CALIBRATED_MODELS): Record<string, number> {
+  const values = featureValues(f, context, requestFeatures(request));
+  return Object.fromEntries(Object.entries(models.residualRiskByAlgorithm).map(([name, model]) => [name, round4(predictMonotoneLogistic(model, featureVector(model.features, values)))]));
+}
+
+/**
+ * When the held-out rule kept `difficulty` on the composite, the predictions are still shown, with
+ * their measured quality, so no reader takes them for a better ranking than they are.
+ */
+export function shownOnlyReason(scores: CalibratedScores, models: CalibratedModels = CALIBRATED_MODELS): string {
+  const q = (name: 'residualRisk' | 'persistence') => {
+    const h = models.heldOut[name];
+    return `${h.auroc === null ? 'n/a' : h.auroc.toFixed(2)} vs ${h.baseline} ${h.baselineAuroc === null ? 'n/a' : h.baselineAuroc.toFixed(2)}`;
+  };
+  return `calibrated predictions, not used for the ranking (held-out AUROC unlearning risk ${q('residualRisk')}, persistence ${q('persistence')}; docs/CALIBRATION.md): the recommended method leaves more than 0.1 behind with probability ${scores.residualRisk.toFixed(2)}; similar samples keep ${scores.persistence.toFixed(2)} of it`;
 }
 
 /**

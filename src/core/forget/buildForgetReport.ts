@@ -3,7 +3,7 @@ import { Dataset } from '../data/dataset';
 import { tugOfWar, tugOfWarMia } from '../metrics/tow';
 import { AuditReport, AuditSample } from '../report/auditSchema';
 import { residualRiskByAlgorithm } from '../factors/calibratedDifficulty';
-import { RequestInputs, neighboursInRequest } from '../factors/calibration/features';
+import { FeatureContext, RequestInputs, auditFeatureContext, neighboursInRequest, sampleInputsOf } from '../factors/calibration/features';
 import { AuditSource } from './reusedAudit';
 import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
@@ -133,10 +133,9 @@ function alsoDelete(samples: ForgetSample[]): string[] {
 }
 
 /** The calibrated risk, for this request, of each algorithm run here that the calibration could fit. */
-function riskPerAlgorithm(audited: AuditSample, request: RequestInputs, names: string[]): Record<string, number> {
-  const f = audited.factors;
-  if (f.memorization === null || audited.split === 'test') return {};
-  const risk = residualRiskByAlgorithm({ memorization: f.memorization, confidence: f.confidence, similarCount: f.similarCount, nearestSimilarity: f.nearestSimilarity, labelDisagreement: f.labelDisagreement, entanglement: f.entanglement }, request);
+function riskPerAlgorithm(audited: AuditSample, context: FeatureContext, request: RequestInputs, names: string[]): Record<string, number> {
+  if (audited.factors.memorization === null || audited.split === 'test') return {};
+  const risk = residualRiskByAlgorithm(sampleInputsOf(audited), context, request);
   return Object.fromEntries(Object.entries(risk).filter(([name]) => names.includes(name)));
 }
 
@@ -151,6 +150,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
     entanglementScore: Number.isFinite(inputs.forgetEntanglement) ? inputs.forgetEntanglement : null,
     neighboursInRequest: neighboursInRequest([...forgetIds], (id) => auditById.get(id)?.factors.similarIds ?? []),
   };
+  const context = auditFeatureContext(audit.samples);
   return Array.from(split.forgetIdx, (i, k): ForgetSample => {
     const id = dataset.ids[i];
     const audited = auditById.get(id)!;
@@ -184,7 +184,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       outcome,
       pUnlearned,
       residual,
-      residualRisk: riskPerAlgorithm(audited, request, runs.map((r) => r.name)),
+      residualRisk: riskPerAlgorithm(audited, context, request, runs.map((r) => r.name)),
       stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
       epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
       similarInRetain: similar,

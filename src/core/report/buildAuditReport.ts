@@ -1,6 +1,7 @@
 import { Dataset } from '../data/dataset';
 import { FACTOR_WEIGHTS, scoreDifficulty } from '../factors/difficulty';
-import { CALIBRATED_FROM, calibratedReason, predictCalibrated } from '../factors/calibratedDifficulty';
+import { CALIBRATED_FROM } from '../factors/calibratedDifficulty';
+import { applyCalibration, difficultyFunction } from '../factors/applyCalibration';
 import type { ComputedFactors } from '../audit/computeFactors';
 import type { MemorizationResult } from '../audit/estimateMemorization';
 import { AuditOptions, HARD_THRESHOLD, MEMORIZED_THRESHOLD } from '../audit/options';
@@ -8,11 +9,6 @@ import { TrainTestSplit } from '../audit/splits';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { AUDIT_SCHEMA_VERSION, AuditReport, AuditSample, validateAuditReport } from './auditSchema';
 
-/** Documented in docs/science.md and recorded in each report's settings. */
-export const DIFFICULTY_FUNCTION = 'max(residualRisk, persistence); 0 for held-out samples; the factor composite (compositeDifficulty) for a loaded model';
-/** The composite's "nothing stands out" reason: contradicted once a calibrated reason leads. */
-const TYPICAL = /^no strong factor\b/;
-const HELD_OUT_REASON = 'held out from training to measure test accuracy: the audited model never saw it, so there is nothing to unlearn';
 
 export interface ReportInputs {
   dataset: Dataset;
@@ -28,6 +24,7 @@ export interface ReportInputs {
 export function buildAuditReport(inputs: ReportInputs): AuditReport {
   const { dataset, options, split, factors } = inputs;
   const samples = dataset.ids.map((_, i) => sampleEntry(inputs, i));
+  applyCalibration(samples);
   samples.sort((a, b) => b.difficulty - a.difficulty || a.rank - b.rank);
   samples.forEach((s, r) => (s.rank = r + 1));
   const report: AuditReport = {
@@ -61,7 +58,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       similarity: { ...options.similarity, inputEffective: factors.thresholds.input },
       neighbours: options.neighbours,
       factorWeights: FACTOR_WEIGHTS,
-      difficultyFunction: DIFFICULTY_FUNCTION,
+      difficultyFunction: difficultyFunction(),
     },
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
@@ -106,13 +103,6 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     forgettingEvents,
     heldOut,
   });
-  const confidence = num(d?.confidence[i]);
-  const nearestSimilarity = num(factors.nearestSimilarity[i]);
-  // Held-out samples were never trained on, and a loaded model has no memorization: the composite stands in.
-  const calibrated =
-    mem === null || heldOut
-      ? null
-      : predictCalibrated({ memorization: mem, confidence, similarCount: factors.similar.count[i], nearestSimilarity, labelDisagreement: factors.labelDisagreement[i], entanglement: factors.entanglement.score[i] });
   return {
     id: dataset.ids[i],
     source: dataset.sources[i],
@@ -120,22 +110,18 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     split: heldOut ? 'test' : 'train',
     // Provisional: the dataset order breaks ties; replaced by the rank after sorting.
     rank: i + 1,
-    // A held-out sample of a trained model is not in it: nothing to unlearn (and the composite's scale must not outrank calibrated rows).
-    difficulty: calibrated?.difficulty ?? (heldOut && memorization ? 0 : scored.difficulty),
+    // The composite until applyCalibration's second pass (it needs every sample's factors to rank them).
+    difficulty: scored.difficulty,
     compositeDifficulty: scored.difficulty,
-    drivenBy: calibrated?.drivenBy ?? 'composite',
-    reasons: calibrated
-      ? [calibratedReason(calibrated, { similarCount: factors.similar.count[i], memorization: mem }), ...scored.reasons.filter((r) => !TYPICAL.test(r))]
-      : heldOut && memorization
-        ? [HELD_OUT_REASON, ...scored.reasons.filter((r) => !TYPICAL.test(r) && !r.startsWith('held out'))]
-        : scored.reasons,
+    drivenBy: 'composite',
+    reasons: scored.reasons,
     contributions: scored.contributions,
     preview: dataset.previews[i],
     factors: {
       memorization: mem,
       memorizationSoft: num(memorization?.memorizationSoft?.[i]),
       memorizationCrossFit: num(memorization?.crossFit?.[i]),
-      confidence,
+      confidence: num(d?.confidence[i]),
       maxConfidence: num(d?.maxConfidence[i]),
       negEntropy: num(d?.negEntropy[i]),
       fractionCorrect,
@@ -145,7 +131,7 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       similarCount: factors.similar.count[i],
       similarCountCapped: factors.similar.countCapped[i] === 1,
       exactDuplicates: factors.similar.exactDuplicates[i],
-      nearestSimilarity,
+      nearestSimilarity: num(factors.nearestSimilarity[i]),
       similarIds: similarList.map((s) => dataset.ids[s.index]),
       similarities: similarList.map((s) => s.similarity),
       labelConflictIds: conflicts.map((s) => dataset.ids[s.index]),
@@ -159,8 +145,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       variability: num(d?.variability[i]),
       labelDisagreement: round4(factors.labelDisagreement[i]),
       predictedLabel: dataset.classes[factors.instance.predicted[i]],
-      residualRisk: calibrated?.residualRisk ?? null,
-      persistence: calibrated?.persistence ?? null,
+      residualRisk: null,
+      persistence: null,
     },
   };
 }

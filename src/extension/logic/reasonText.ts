@@ -26,6 +26,8 @@ export function predictionsOf(sample: Pick<AuditSample, 'factors'>): { residualR
 export function predictionLine(sample: Pick<AuditSample, 'factors' | 'drivenBy'>): string {
   const p = predictionsOf(sample);
   if (!p) return '';
+  // The held-out rule kept the composite as difficulty (docs/CALIBRATION.md): the predictions are shown, not ranked by.
+  if (sample.drivenBy === 'composite') return `unlearning risk ${p.residualRisk.toFixed(2)} · persistence ${p.persistence.toFixed(2)} → not used for the ranking: difficulty is the factor composite`;
   const driver = sample.drivenBy === 'persistence' ? 'deletion alone leaves its influence' : 'needs real unlearning';
   return `unlearning risk ${p.residualRisk.toFixed(2)} · persistence ${p.persistence.toFixed(2)} → ${Math.max(p.residualRisk, p.persistence) < MODERATE_FROM ? 'neither is high' : driver}`;
 }
@@ -33,7 +35,7 @@ export function predictionLine(sample: Pick<AuditSample, 'factors' | 'drivenBy'>
 /** The end-of-line version: which prediction drives the sample, in a few words. */
 export function shortDriver(sample: Pick<AuditSample, 'factors' | 'drivenBy'>): string | null {
   const p = predictionsOf(sample);
-  if (!p || Math.max(p.residualRisk, p.persistence) < MODERATE_FROM) return null;
+  if (!p || sample.drivenBy === 'composite' || Math.max(p.residualRisk, p.persistence) < MODERATE_FROM) return null;
   const f = sample.factors;
   if (sample.drivenBy === 'persistence') {
     return `deleting it alone leaves its influence: ${f.similarCount > 0 ? `${f.similarCount} similar ${f.similarCount === 1 ? 'sample keeps' : 'samples keep'} it` : 'samples like it keep it'}`;

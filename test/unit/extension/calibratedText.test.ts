@@ -38,6 +38,12 @@ test('end-of-line text names the driver in words and shows both predictions', ()
   assert.equal(endOfLineText(sample('old', null, null)), '◆ moderately hard to forget 0.40 · lead reason');
 });
 
+test('predictions the held-out rule did not let drive difficulty are shown, and the composite leads', () => {
+  const shown: AuditSample = { ...sample('c', 0.1, 0.7, { similarCount: 4 }), difficulty: 0.4, drivenBy: 'composite' };
+  assert.equal(endOfLineText(shown), '◆ moderately hard to forget 0.40 · lead reason · risk 0.10, persistence 0.70');
+  assert.equal(breakdownLines(shown)[1], 'unlearning risk 0.10 · persistence 0.70 → not used for the ranking: difficulty is the factor composite');
+});
+
 test('hover, detail and table rows carry both predictions; the table sorts by either', () => {
   const a = sample('a', 0.2, 0.6);
   const b = sample('b', 0.5, 0.1);

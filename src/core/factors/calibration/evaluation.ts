@@ -55,3 +55,30 @@ function metrics(rows: Scored[]): Record<keyof MetricSet, number | null> {
     spearman: Number.isFinite(rho) ? rho : null,
   };
 }
+
+/**
+ * AUROC of score `a` minus AUROC of score `b` on the same rows, with a bootstrap CI that resamples
+ * whole requests and scores both on each draw (paired: the shared noise of a draw cancels).
+ */
+export function pairedAurocDifference(rows: Array<{ request: string; a: number; b: number; positive: boolean }>, bootstrap: number, seed: number): Metric {
+  const difference = (sample: typeof rows): number | null => {
+    const positive = sample.map((r) => r.positive);
+    if (!positive.some((p) => p) || !positive.some((p) => !p)) return null;
+    return rocAuc(sample.map((r) => r.a), positive) - rocAuc(sample.map((r) => r.b), positive);
+  };
+  const byRequest = new Map<string, typeof rows>();
+  for (const r of rows) byRequest.set(r.request, [...(byRequest.get(r.request) ?? []), r]);
+  const groups = [...byRequest.values()];
+  const random = createRandom(seed);
+  const draws: number[] = [];
+  for (let b = 0; b < bootstrap; b++) {
+    const sample: typeof rows = [];
+    for (let g = 0; g < groups.length; g++) sample.push(...groups[Math.floor(random() * groups.length)]);
+    const d = difference(sample);
+    if (d !== null) draws.push(d);
+  }
+  draws.sort((x, y) => x - y);
+  const value = difference(rows);
+  if (value === null || draws.length < 10) return { value, low: null, high: null };
+  return { value, low: draws[Math.floor(0.025 * draws.length)], high: draws[Math.ceil(0.975 * draws.length) - 1] };
+}
