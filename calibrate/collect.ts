@@ -56,7 +56,7 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
       continue;
     }
     const t0 = performance.now();
-    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs, auditFile: auditFiles.get(`${job.run.name}/${job.seed}`) };
+    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs, workers: config.workers, auditFile: auditFiles.get(`${job.run.name}/${job.seed}`) };
     outcomes.push(await simulate(job.run.file, job.request, job.seed, settings, config.outDir));
     if (!cached) log(`${k + 1}/${queue.length} ${job.request.key} seed ${job.seed}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }

@@ -12,6 +12,8 @@ export interface CalibrationConfig {
   seedRounds: number;
   algorithms: AlgorithmName[];
   retrainSeeds: number;
+  /** Training threads per simulation; results do not depend on it (model k's seed is fixed). */
+  workers: number;
   epochs?: number;
   plantShare: number;
   bootstrap: number;
@@ -42,6 +44,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
     seedRounds: int('CAL_SEED_ROUNDS', 1),
     algorithms: list('CAL_ALGORITHMS', 'finetune,neggrad+,scrub,l1-sparse') as AlgorithmName[],
     retrainSeeds: int('CAL_RETRAIN_SEEDS', 2),
+    // In-process: starting worker threads cost ~6 s of a 15 s simulation on small data (docs/CALIBRATION.md, profile).
+    workers: int('CAL_WORKERS', 1),
     // 25 epochs instead of the data-sized 60 on these sizes: a simulated deletion trains five models (original, two retrains with and without the carriers).
     epochs: env.CAL_EPOCHS === '0' ? undefined : int('CAL_EPOCHS', 25),
     plantShare: int('CAL_PLANT_SHARE', 0.04),
