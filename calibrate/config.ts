@@ -41,7 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
     requestsPerKind: int('CAL_PER_KIND', 4),
     requestSize: int('CAL_SIZE', 10),
     seeds: list('CAL_SEEDS', '0,1').map(Number),
-    seedRounds: int('CAL_SEED_ROUNDS', 1),
+    seedRounds: int('CAL_SEED_ROUNDS', 4),
     algorithms: list('CAL_ALGORITHMS', 'finetune,neggrad+,scrub,l1-sparse') as AlgorithmName[],
     retrainSeeds: int('CAL_RETRAIN_SEEDS', 2),
     // In-process: starting worker threads cost ~6 s of a 15 s simulation on small data (docs/CALIBRATION.md, profile).

@@ -8,6 +8,7 @@ import { CANDIDATE_SETS } from './candidates';
 import { BASELINE_NAMES, decide } from './decide';
 import { REQUEST_KINDS } from './requests';
 import { FitRow } from './rows';
+import { quantile } from '../src/core/util/stats';
 
 const SCORER_TITLES = BASELINE_NAMES;
 
@@ -28,6 +29,7 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     `- Engine: the forget audit in-process (src/core/forget), algorithms ${config.algorithms.join(', ')}, ${config.retrainSeeds} retrain seeds, epochs ${config.epochs ?? 'sized from the data'}.`,
     `- Sample rows: ${rows.length}; with a moving algorithm (residual target defined): ${rows.filter((r) => r.residual !== null).length}; left behind (> ${RESIDUAL_TOLERANCE}): ${rows.filter((r) => r.residual !== null && r.residual > RESIDUAL_TOLERANCE).length}; "cannot be removed by deletion alone": ${rows.filter((r) => r.ineffectiveAlone).length}.`,
     `- An algorithm counts only if it moves the forget set: mean |p_original − p_unlearned| over F ≥ ${MOVE_FLOOR}.`,
+    ...profileLines(collected),
     '',
   ];
   lines.push(
@@ -121,4 +123,14 @@ function fmt(m: Metric): string {
 
 function num(v: number | null): string {
   return v === null ? 'n/a' : v.toFixed(3);
+}
+
+/** Where a simulated deletion spends its time: medians over the simulations that recorded it. */
+function profileLines(collected: Collected): string[] {
+  const timed = collected.outcomes.map((o) => o.seconds).filter((t): t is NonNullable<typeof t> => t !== undefined);
+  if (!timed.length) return [];
+  const median = (pick: (t: (typeof timed)[number]) => number) => quantile(timed.map(pick), 0.5).toFixed(1);
+  return [
+    `- Profile (median wall seconds per simulated deletion over ${timed.length} timed runs, on a shared 2-core machine): total ${median((t) => t.total)}; original model ${median((t) => t.original)}, each retrain without F ${median((t) => t.retrainEach)}, the retrains without F and its carriers ${median((t) => t.carrierRetrains)}, the ${collected.outcomes[0]?.algorithms.length ?? 0} unlearning algorithms ${median((t) => t.unlearning)}. The dataset's audit is made once per seed and reused by every request; training runs in-process (worker threads cost more to start than these small models take to train).`,
+  ];
 }
