@@ -54,11 +54,17 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
       gb += err;
       for (let j = 0; j < d; j++) gw[j] += err * z[i][j];
     }
-    b -= (rate * gb) / n;
+    const db = (rate * gb) / n;
+    b -= db;
+    let largest = Math.abs(db);
     for (let j = 0; j < d; j++) {
+      const before = w[j];
       w[j] -= rate * (gw[j] / n + l2 * w[j]);
       if (w[j] * options.signs[j] < 0) w[j] = 0;
+      largest = Math.max(largest, Math.abs(w[j] - before));
     }
+    // Converged: further steps would move no coefficient by more than rounding.
+    if (largest < 1e-7) break;
   }
   return { features, centre, scale, coefficients: w, intercept: b };
 }
