@@ -12,7 +12,7 @@ const HELD_OUT_REASON = 'held out from training to measure test accuracy: the au
 export function difficultyFunction(models: CalibratedModels = CALIBRATED_MODELS): string {
   return models.drivesDifficulty
     ? 'max(residualRisk, persistence); 0 for held-out samples; the factor composite (compositeDifficulty) for a loaded model'
-    : 'the factor composite (compositeDifficulty): the calibrated predictions did not both reach the best baseline's held-out AUROC (docs/CALIBRATION.md), so they are reported, not used';
+    : 'the factor composite (compositeDifficulty): the calibrated predictions did not both reach the best baseline on held-out AUROC (docs/CALIBRATION.md), so they are reported, not used';
 }
 
 /**
