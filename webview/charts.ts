@@ -137,16 +137,26 @@ export function drawMemorization(container: HTMLElement, rows: SampleRow[], colo
 }
 
 export function drawBreakdown(container: HTMLElement, detail: SampleDetail): Promise<void> {
-  const values = Object.entries(detail.contributions).map(([factor, value]) => ({ factor, value }));
+  const predictions = detail.predictions
+    ? [
+        { factor: 'unlearning risk (calibrated)', value: detail.predictions.residualRisk, kind: 'prediction' },
+        { factor: 'persistence (calibrated)', value: detail.predictions.persistence, kind: 'prediction' },
+      ]
+    : [];
+  const values = [...predictions, ...Object.entries(detail.contributions).map(([factor, value]) => ({ factor, value, kind: 'factor pressure' }))];
   return drawChart(container, 'factor-breakdown', {
-    title: { text: 'What drives its difficulty', subtitle: 'weighted pressure per factor' },
+    title: {
+      text: 'What drives its difficulty',
+      subtitle: detail.predictions ? 'difficulty = the larger calibrated prediction; below, each factor’s weighted pressure' : 'weighted pressure per factor',
+    },
     data: { values },
     mark: 'bar',
     width: 'container',
-    height: 120,
+    height: 120 + predictions.length * 20,
     encoding: {
-      y: { field: 'factor', type: 'nominal', sort: '-x', title: null },
+      y: { field: 'factor', type: 'nominal', sort: null, title: null },
       x: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: null },
+      color: { field: 'kind', type: 'nominal', title: null, legend: predictions.length ? { orient: 'bottom' } : null },
     },
   } as VisualizationSpec);
 }

@@ -13,6 +13,10 @@ export function detailSection(select: (id: string, reveal: boolean) => void): HT
   }
   const row = data.rows.find((r) => r.id === detail.id);
   section.appendChild(el('h2', { text: `${detail.id} (label ${detail.label}) · difficulty ${detail.difficulty.toFixed(2)}` }));
+  if (detail.predictions) {
+    const p = detail.predictions;
+    section.appendChild(el('p', { className: 'predictions', text: `unlearning risk ${p.residualRisk.toFixed(2)} · persistence ${p.persistence.toFixed(2)}` }));
+  }
   if (row?.verdict) section.appendChild(el('p', { className: `verdict ${row.verdict}`, text: `In the forget set: ${row.verdict}` }));
   if (data.meta?.thumbnailRoot && row) section.append(thumbnail(data.meta.thumbnailRoot, row, 'large') ?? '');
   section.appendChild(el('ul', { className: 'reasons' }, detail.reasons.map((r) => el('li', { text: r }))));

@@ -35,7 +35,7 @@ function renderHeader(m: ReportMeta): void {
   const acc = `train ${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : `, test ${(m.testAccuracy * 100).toFixed(1)}%`}`;
   parts.header.append(
     el('h1', {}, [document.createTextNode('Hard to forget: '), el('span', { className: 'path', text: m.datasetPath, title: m.datasetPath })]),
-    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5) · ${m.summary.withSimilarSamples} with near-duplicates · ${memorizedCountWords(m.summary.memorized, m.memorizationScale ?? 'model')} · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
+    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5)${calibratedCounts(m)} · ${m.summary.withSimilarSamples} with near-duplicates · ${memorizedCountWords(m.summary.memorized, m.memorizationScale ?? 'model')} · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
   );
   if (m.stale) parts.header.appendChild(el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }));
   for (const notice of m.notices) parts.header.appendChild(el('p', { className: 'notice', text: notice, attrs: { role: 'note' } }));
@@ -45,6 +45,13 @@ const TABS: Array<{ id: PanelTab; title: () => string }> = [
   { id: 'samples', title: () => 'Samples' },
   { id: 'forget', title: () => (data.forget ? `Forget set (${data.forget.verdicts.length})` : 'Forget set') },
 ];
+
+/** The two calibrated counts, kept apart: they call for different actions. */
+function calibratedCounts(m: ReportMeta): string {
+  const s = m.summary;
+  if (s.cannotRemoveByDeletion === undefined) return '';
+  return ` · ${s.cannotRemoveByDeletion} cannot be removed by deletion alone · ${s.needsStrongUnlearning ?? 0} need strong unlearning`;
+}
 
 function renderTabs(): void {
   clear(parts.tabs);

@@ -35,6 +35,8 @@ const COLUMNS: Column[] = [
   { key: 'id', title: 'id', format: (r) => r.id },
   { key: 'label', title: 'label', format: (r) => r.label },
   { key: 'difficulty', title: 'difficulty', format: (r) => r.difficulty.toFixed(2) },
+  { key: 'residualRisk', title: 'unlearning risk', format: (r) => num(r.residualRisk ?? null) },
+  { key: 'persistence', title: 'persistence', format: (r) => num(r.persistence ?? null) },
   // Its title and format depend on the report's memorization scale: swapped per report below.
   memorizationColumn('model'),
   { key: 'similarCount', title: 'near-dups', format: (r) => String(r.similarCount) },

@@ -1,6 +1,6 @@
 import type { SampleRow, Verdict } from '../src/protocol/webview';
 
-export type SortKey = 'rank' | 'difficulty' | 'memorization' | 'confidence' | 'similarCount' | 'entanglement' | 'labelDisagreement' | 'id' | 'label' | 'verdict';
+export type SortKey = 'rank' | 'difficulty' | 'residualRisk' | 'persistence' | 'memorization' | 'confidence' | 'similarCount' | 'entanglement' | 'labelDisagreement' | 'id' | 'label' | 'verdict';
 
 /** '' shows every sample, 'requested' every sample of the forget set, a verdict only those. */
 export type VerdictFilter = '' | 'requested' | Verdict;

@@ -10,6 +10,9 @@ export interface SampleRow {
   split: 'train' | 'test';
   difficulty: number;
   reason: string;
+  /** Calibrated predictions; null when the report has none (older report, held-out sample, loaded model). */
+  residualRisk?: number | null;
+  persistence?: number | null;
   memorization: number | null;
   /** Mid-rank percentile of memorization in this dataset (0..1). */
   memorizationPercentile?: number | null;
@@ -35,7 +38,7 @@ export interface ReportMeta {
   backend: string;
   trainAccuracy: number;
   testAccuracy: number | null;
-  summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number };
+  summary: { hard: number; withSimilarSamples: number; memorized: number; meanDifficulty: number; cannotRemoveByDeletion?: number; needsStrongUnlearning?: number };
   /** head: memorization of classifier heads on a loaded model's embeddings, to be read by rank (memorizationScale.ts). */
   memorizationScale?: 'model' | 'head';
   stale: boolean;
@@ -54,6 +57,8 @@ export interface SampleDetail {
   reasons: string[];
   /** "memorization 0.91", or "head memorization 0.06 (above 97% of samples)" for a loaded model. */
   memorization?: string;
+  /** The calibrated predictions the difficulty is the larger of (absent: the factor composite stands in). */
+  predictions?: { residualRisk: number; persistence: number };
   contributions: Record<string, number>;
   factors: Record<string, number | string | boolean | null | string[] | number[]>;
   similar: Array<{ id: string; similarity: number }>;

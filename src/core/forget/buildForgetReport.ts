@@ -1,7 +1,9 @@
 import * as crypto from 'node:crypto';
 import { Dataset } from '../data/dataset';
 import { tugOfWar, tugOfWarMia } from '../metrics/tow';
-import { AuditReport } from '../report/auditSchema';
+import { AuditReport, AuditSample } from '../report/auditSchema';
+import { residualRiskByAlgorithm } from '../factors/calibratedDifficulty';
+import { FeatureContext, RequestInputs, auditFeatureContext, neighboursInRequest, sampleInputsOf } from '../factors/calibration/features';
 import { AuditSource } from './reusedAudit';
 import { mean, spearman } from '../util/stats';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
@@ -135,12 +137,25 @@ function alsoDelete(samples: ForgetSample[]): string[] {
   return [...new Set(confirmed.map((c) => c.id))];
 }
 
+/** The calibrated risk, for this request, of each algorithm run here that the calibration could fit. */
+function riskPerAlgorithm(audited: AuditSample, context: FeatureContext, request: RequestInputs, names: string[]): Record<string, number> {
+  if (audited.factors.memorization === null || audited.split === 'test') return {};
+  const risk = residualRiskByAlgorithm(sampleInputsOf(audited), context, request);
+  return Object.fromEntries(Object.entries(risk).filter(([name]) => names.includes(name)));
+}
+
 function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
   const { dataset, split, runs, audit, original, retrain, carriers } = inputs;
   const seedsOf = (models: Float32Array[] | null, i: number) => (models ?? []).map((p) => round4(p[i]));
   const auditById = new Map(audit.samples.map((s) => [s.id, s]));
   const forgetIds = new Set(Array.from(split.forgetIdx, (i) => dataset.ids[i]));
   const retainIds = new Set(Array.from(split.retainIdx, (i) => dataset.ids[i]));
+  const request = {
+    size: split.forgetIdx.length,
+    entanglementScore: Number.isFinite(inputs.forgetEntanglement) ? inputs.forgetEntanglement : null,
+    neighboursInRequest: neighboursInRequest([...forgetIds], (id) => auditById.get(id)?.factors.similarIds ?? []),
+  };
+  const context = auditFeatureContext(audit.samples);
   return Array.from(split.forgetIdx, (i, k): ForgetSample => {
     const id = dataset.ids[i];
     const audited = auditById.get(id)!;
@@ -175,6 +190,7 @@ function forgetSamples(inputs: ForgetReportInputs): ForgetSample[] {
       outcome,
       pUnlearned,
       residual,
+      residualRisk: riskPerAlgorithm(audited, context, request, runs.map((r) => r.name)),
       stepsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.stepsUntilForgotten[k]])),
       epochsUntilForgotten: Object.fromEntries(runs.map((r) => [r.name, r.epochsUntilForgotten[k]])),
       similarInRetain: similar,

@@ -127,6 +127,8 @@ export const ForgetReportSchema = z.object({
       outcome: z.record(z.string(), z.enum(['reached', 'over-forgotten', 'not-reached'])),
       pUnlearned: z.record(z.string(), z.number()),
       residual: z.record(z.string(), z.number()),
+      /** Calibrated P(|residual| > 0.1) per algorithm for this sample in this request (docs/CALIBRATION.md; absent in older reports). */
+      residualRisk: z.record(z.string(), z.number()).optional(),
       /** Optional only so that reports written before it was added still load. */
       stepsUntilForgotten: z.record(z.string(), z.number().nullable()).optional(),
       epochsUntilForgotten: z.record(z.string(), z.number().nullable()),

@@ -41,6 +41,9 @@ export const SampleFactorsSchema = z.object({
   variability: maybe,
   labelDisagreement: z.number(),
   predictedLabel: z.string(),
+  /** Calibrated predictions (docs/science.md, "Calibrated difficulty"); absent in older reports, null without memorization. */
+  residualRisk: maybe.optional(),
+  persistence: maybe.optional(),
 });
 
 export const SampleSchema = z.object({
@@ -50,6 +53,10 @@ export const SampleSchema = z.object({
   split: z.enum(['train', 'test']),
   rank: z.number().int().positive(),
   difficulty: z.number().min(0).max(1),
+  /** The hand-weighted factor composite that was `difficulty` before calibration (absent in older reports). */
+  compositeDifficulty: z.number().min(0).max(1).optional(),
+  /** Which calibrated prediction sets the difficulty; 'composite' when they could not be computed (absent in older reports). */
+  drivenBy: z.enum(['persistence', 'residualRisk', 'composite']).optional(),
   reasons: z.array(z.string()).min(1),
   contributions: z.record(z.string(), z.number()),
   preview: z.string(),
@@ -112,6 +119,8 @@ export const AuditReportSchema = z.object({
     similarity: z.object({ input: z.union([z.number(), z.literal('auto')]), embedding: z.number(), inputEffective: z.number() }),
     neighbours: z.number().int().positive(),
     factorWeights: z.record(z.string(), z.number()),
+    /** How difficulty is computed from the calibrated predictions (absent in older reports). */
+    difficultyFunction: z.string().optional(),
   }),
   diagnostics: z.object({
     unavailableFactors: z.array(z.object({ factor: z.string(), why: z.string() })),
@@ -149,6 +158,9 @@ export const AuditReportSchema = z.object({
     /** Samples with a near-copy under another label (absent in older audits). */
     withLabelConflicts: z.number().int().nonnegative().optional(),
     memorized: z.number().int().nonnegative(),
+    /** persistence ≥ 0.5 and residualRisk ≥ 0.5, counted separately (absent in older reports). */
+    cannotRemoveByDeletion: z.number().int().nonnegative().optional(),
+    needsStrongUnlearning: z.number().int().nonnegative().optional(),
   }),
   samples: z.array(SampleSchema),
 });

@@ -1,5 +1,7 @@
 import { Dataset } from '../data/dataset';
 import { FACTOR_WEIGHTS, scoreDifficulty } from '../factors/difficulty';
+import { CALIBRATED_FROM } from '../factors/calibratedDifficulty';
+import { applyCalibration, difficultyFunction } from '../factors/applyCalibration';
 import type { ComputedFactors } from '../audit/computeFactors';
 import type { MemorizationResult } from '../audit/estimateMemorization';
 import { AuditOptions, HARD_THRESHOLD, MEMORIZED_THRESHOLD } from '../audit/options';
@@ -7,6 +9,7 @@ import { TrainTestSplit } from '../audit/splits';
 import { percentiles } from '../factors/memorizationScale';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { AUDIT_SCHEMA_VERSION, AuditReport, AuditSample, validateAuditReport } from './auditSchema';
+
 
 export interface ReportInputs {
   dataset: Dataset;
@@ -24,6 +27,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
   const samples = dataset.ids.map((_, i) => sampleEntry(inputs, i));
   const ranks = percentiles(samples.map((s) => s.factors.memorization));
   samples.forEach((s, i) => (s.factors.memorizationPercentile = ranks[i]));
+  applyCalibration(samples);
   samples.sort((a, b) => b.difficulty - a.difficulty || a.rank - b.rank);
   samples.forEach((s, r) => (s.rank = r + 1));
   const report: AuditReport = {
@@ -57,6 +61,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       similarity: { ...options.similarity, inputEffective: factors.thresholds.input },
       neighbours: options.neighbours,
       factorWeights: FACTOR_WEIGHTS,
+      difficultyFunction: difficultyFunction(),
     },
     diagnostics: {
       unavailableFactors: unavailableFactors(inputs),
@@ -74,6 +79,8 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
       withSimilarSamples: samples.filter((s) => s.factors.similarCount > 0).length,
       withLabelConflicts: samples.filter((s) => (s.factors.labelConflictIds?.length ?? 0) > 0).length,
       memorized: samples.filter((s) => (s.factors.memorization ?? 0) >= MEMORIZED_THRESHOLD).length,
+      cannotRemoveByDeletion: samples.filter((s) => (s.factors.persistence ?? 0) >= CALIBRATED_FROM).length,
+      needsStrongUnlearning: samples.filter((s) => (s.factors.residualRisk ?? 0) >= CALIBRATED_FROM).length,
     },
     samples,
   };
@@ -109,7 +116,10 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
     split: heldOut ? 'test' : 'train',
     // Provisional: the dataset order breaks ties; replaced by the rank after sorting.
     rank: i + 1,
+    // The composite until applyCalibration's second pass (it needs every sample's factors to rank them).
     difficulty: scored.difficulty,
+    compositeDifficulty: scored.difficulty,
+    drivenBy: 'composite',
     reasons: scored.reasons,
     contributions: scored.contributions,
     preview: dataset.previews[i],
@@ -143,6 +153,8 @@ function sampleEntry(inputs: ReportInputs, i: number): AuditSample {
       variability: num(d?.variability[i]),
       labelDisagreement: round4(factors.labelDisagreement[i]),
       predictedLabel: dataset.classes[factors.instance.predicted[i]],
+      residualRisk: null,
+      persistence: null,
     },
   };
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { memorizedCountText } from '../../core/factors/memorizationScale';
-import { MODERATE_FROM, difficultyLevel, reasonsInWords } from './reasonText';
+import { MODERATE_FROM, difficultyLevel, predictionsOf, reasonsInWords, shortDriver } from './reasonText';
 
 export interface LineAnnotation {
   /** 0-based line in the document. */
@@ -47,9 +47,11 @@ export function verdictText(verdict: string, evidence: string): string {
 }
 
 export function endOfLineText(sample: AuditSample): string {
-  const reason = reasonsInWords(sample)[0] ?? '';
+  const reason = shortDriver(sample) ?? reasonsInWords(sample)[0] ?? '';
   const short = reason.length > 70 ? `${reason.slice(0, 69)}…` : reason;
-  return `◆ ${difficultyLevel(sample.difficulty)} ${sample.difficulty.toFixed(2)} · ${short}`;
+  const p = predictionsOf(sample);
+  const both = p ? ` · risk ${p.residualRisk.toFixed(2)}, persistence ${p.persistence.toFixed(2)}` : '';
+  return `◆ ${difficultyLevel(sample.difficulty)} ${sample.difficulty.toFixed(2)} · ${short}${both}`;
 }
 
 /** Report source paths are as given to the audit (often relative to where it ran). */
@@ -60,5 +62,6 @@ export function resolveSource(file: string, baseDir: string): string {
 /** One-line CodeLens summary for the top of the dataset file. */
 export function codeLensTitle(report: AuditReport, stale: boolean): string {
   const s = report.summary;
-  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget · ${s.withSimilarSamples} with near-duplicates · ${memorizedCountText(report)}${stale ? ' · stale: the file changed since the audit' : ''}`;
+  const calibrated = s.cannotRemoveByDeletion !== undefined ? ` · ${s.cannotRemoveByDeletion} cannot be removed by deletion alone · ${s.needsStrongUnlearning ?? 0} need strong unlearning` : '';
+  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget${calibrated} · ${s.withSimilarSamples} with near-duplicates · ${memorizedCountText(report)}${stale ? ' · stale: the file changed since the audit' : ''}`;
 }

@@ -16,6 +16,33 @@ const FACTOR_WORDS: Record<string, string> = {
   learningDifficulty: 'learning difficulty',
 };
 
+/** The calibrated predictions of a sample, when its report has them. */
+export function predictionsOf(sample: Pick<AuditSample, 'factors'>): { residualRisk: number; persistence: number } | null {
+  const { residualRisk, persistence } = sample.factors;
+  return typeof residualRisk === 'number' && typeof persistence === 'number' ? { residualRisk, persistence } : null;
+}
+
+/** Both predictions and, in words, which one sets the difficulty. */
+export function predictionLine(sample: Pick<AuditSample, 'factors' | 'drivenBy'>): string {
+  const p = predictionsOf(sample);
+  if (!p) return '';
+  // The held-out rule kept the composite as difficulty (docs/CALIBRATION.md): the predictions are shown, not ranked by.
+  if (sample.drivenBy === 'composite') return `unlearning risk ${p.residualRisk.toFixed(2)} · persistence ${p.persistence.toFixed(2)} → not used for the ranking: difficulty is the factor composite`;
+  const driver = sample.drivenBy === 'persistence' ? 'deletion alone leaves its influence' : 'needs real unlearning';
+  return `unlearning risk ${p.residualRisk.toFixed(2)} · persistence ${p.persistence.toFixed(2)} → ${Math.max(p.residualRisk, p.persistence) < MODERATE_FROM ? 'neither is high' : driver}`;
+}
+
+/** The end-of-line version: which prediction drives the sample, in a few words. */
+export function shortDriver(sample: Pick<AuditSample, 'factors' | 'drivenBy'>): string | null {
+  const p = predictionsOf(sample);
+  if (!p || sample.drivenBy === 'composite' || Math.max(p.residualRisk, p.persistence) < MODERATE_FROM) return null;
+  const f = sample.factors;
+  if (sample.drivenBy === 'persistence') {
+    return `deleting it alone leaves its influence: ${f.similarCount > 0 ? `${f.similarCount} similar ${f.similarCount === 1 ? 'sample keeps' : 'samples keep'} it` : 'samples like it keep it'}`;
+  }
+  return `needs real unlearning${(f.memorization ?? 0) >= 0.5 ? ': memorized' : ''}; methods may leave > 0.1 behind`;
+}
+
 /** The words for a difficulty score, so an annotation never says more (or less) than its number. */
 export function difficultyLevel(difficulty: number): string {
   return difficulty >= HARD_FROM ? 'hard to forget' : difficulty >= MODERATE_FROM ? 'moderately hard to forget' : 'easy to forget';

@@ -6,7 +6,7 @@ import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { MEMORIZATION_NAMES, memorizationScaleOf, percentiles } from '../../core/factors/memorizationScale';
 import { ForgetMethod, ForgetSummary, ReportMeta, SampleDetail, SampleRow, VERDICTS, Verdict } from '../../protocol/webview';
 import { resolveSource } from './annotationPlan';
-import { difficultyLevel, reasonsInWords } from './reasonText';
+import { difficultyLevel, predictionLine, predictionsOf, reasonsInWords } from './reasonText';
 
 const IMAGE_FILE = /\.(png|jpe?g)$/i;
 
@@ -27,6 +27,8 @@ export function toRows(report: AuditReport, forget: ForgetReport | null = null, 
       split: s.split,
       difficulty: s.difficulty,
       reason: reasonsInWords(s)[0] ?? '',
+      residualRisk: s.factors.residualRisk ?? null,
+      persistence: s.factors.persistence ?? null,
       memorization: s.factors.memorization,
       memorizationPercentile: ranks[i],
       confidence: s.factors.confidence,
@@ -82,6 +84,7 @@ export function toDetail(sample: AuditSample, scale: 'model' | 'head' = 'model',
     difficulty: sample.difficulty,
     reasons: reasonsInWords(sample),
     memorization: memorizationText(scale, sample.factors.memorization, sample.factors.memorizationPercentile),
+    ...(predictionsOf(sample) ? { predictions: predictionsOf(sample)! } : {}),
     contributions: sample.contributions,
     factors,
     similar: similarIds.map((id, k) => ({ id, similarity: similarities[k] })),
@@ -132,6 +135,7 @@ export function breakdownLines(sample: AuditSample, scale: 'model' | 'head' = 'm
   const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
   return [
     `${difficultyLevel(sample.difficulty)}: difficulty ${sample.difficulty.toFixed(2)} (rank ${sample.rank})`,
+    ...(predictionsOf(sample) ? [predictionLine(sample)] : []),
     ...reasonsInWords(sample).map((r) => `• ${r}`),
     `${memorizationText(scale, f.memorization, f.memorizationPercentile)} · confidence ${fmt(f.confidence)} · entanglement ${fmt(f.entanglement)}`,
     `near-duplicates ${f.similarCount}${f.similarCountCapped ? '+' : ''} · label disagreement ${fmt(f.labelDisagreement)} · loss ${fmt(f.loss)} · margin ${fmt(f.margin)}`,

@@ -1,0 +1,135 @@
+import { Metric, MetricSet, Scored, evaluateScores, pairedAurocDifference } from '../src/core/factors/calibration/evaluation';
+import { rocAuc } from '../src/core/util/stats';
+import { CANDIDATE_SETS } from './candidates';
+import { fitDirected, predictDirected } from './model';
+import { FitRow, leftBehind } from './rows';
+
+export type Target = 'residualRisk' | 'persistence';
+export const TARGETS: Target[] = ['residualRisk', 'persistence'];
+export const SCORERS = ['calibrated', 'memorization', 'lowConfidence', 'oldDifficulty'] as const;
+export type Scorer = (typeof SCORERS)[number] | 'noiseCeiling';
+/** The baselines the rule in decide.ts compares against. */
+export const RULE_BASELINES = ['memorization', 'oldDifficulty'] as const;
+
+export interface CrossValidation {
+  /** Pooled over held-out datasets: each dataset's rows scored by a model fitted on the others. */
+  pooled: Record<Target, Partial<Record<Scorer, MetricSet>>>;
+  /** AUROC per held-out dataset (calibrated vs memorization alone). */
+  perDataset: Array<{ dataset: string; target: Target; rows: number; positives: number; calibrated: number | null; memorization: number | null; oldDifficulty: number | null; chosen: string }>;
+  /** The better rule baseline by point AUROC, and calibrated − it, paired over the same resampled requests. */
+  difference: Record<Target, { baseline: Scorer; auroc: Metric } | null>;
+}
+
+type Held = { row: FitRow; score: number };
+
+/**
+ * Leave one dataset out, nested: for each held-out dataset the feature set is chosen by an inner
+ * leave-one-dataset-out run on the other datasets only, then fitted on them. Never split by
+ * sample, since the samples of one request share its models.
+ */
+export function crossValidate(rows: FitRow[], bootstrap: number, log: (line: string) => void = () => undefined): CrossValidation {
+  const datasets = [...new Set(rows.map((r) => r.dataset))].sort();
+  const held: Record<Target, Held[]> = { residualRisk: [], persistence: [] };
+  const chosen = new Map<string, string>();
+  for (const dataset of datasets) {
+    for (const target of TARGETS) {
+      const train = rows.filter((r) => r.dataset !== dataset && hasTarget(r, target));
+      const test = rows.filter((r) => r.dataset === dataset && hasTarget(r, target));
+      if (train.length < 10 || test.length === 0 || new Set(train.map((r) => targetOf(r, target))).size < 2) continue;
+      const set = chooseFeatureSet(train, target);
+      chosen.set(`${dataset}/${target}`, set);
+      log(`held out ${dataset}, ${target}: inner CV chose "${set}"`);
+      const model = fitDirected(CANDIDATE_SETS[set], train.map((r) => r.features), train.map((r) => targetOf(r, target)));
+      held[target].push(...test.map((row) => ({ row, score: predictDirected(model, row.features) })));
+    }
+  }
+  const pooled = {} as CrossValidation['pooled'];
+  const difference = {} as CrossValidation['difference'];
+  const perDataset: CrossValidation['perDataset'] = [];
+  for (const target of TARGETS) {
+    const scored = held[target];
+    const as = (pick: (x: Held) => number): Scored[] => scored.map((x) => ({ request: requestKey(x.row), score: pick(x), target: targetOf(x.row, target), positive: positiveOf(x.row, target) }));
+    const baselineScore: Record<(typeof SCORERS)[number], (x: Held) => number> = {
+      calibrated: (x) => x.score,
+      memorization: (x) => x.row.memorization,
+      lowConfidence: (x) => x.row.lowConfidence,
+      oldDifficulty: (x) => x.row.oldDifficulty,
+    };
+    pooled[target] = Object.fromEntries(SCORERS.map((s) => [s, evaluateScores(as(baselineScore[s]), bootstrap, 1)]));
+    const ceiling = noiseCeiling(rows, target);
+    if (ceiling.length) pooled[target].noiseCeiling = evaluateScores(ceiling, bootstrap, 1);
+    const best = RULE_BASELINES.reduce((a, b) => ((pooled[target][b]?.auroc.value ?? -1) > (pooled[target][a]?.auroc.value ?? -1) ? b : a));
+    difference[target] = scored.length
+      ? { baseline: best, auroc: pairedAurocDifference(scored.map((x) => ({ request: requestKey(x.row), a: x.score, b: baselineScore[best](x), positive: positiveOf(x.row, target) })), bootstrap, 2) }
+      : null;
+    for (const dataset of datasets) {
+      const own = scored.filter((x) => x.row.dataset === dataset);
+      if (!own.length) continue;
+      const auc = (pick: (x: Held) => number) => aurocOf(own.map((x) => ({ score: pick(x), positive: positiveOf(x.row, target) })));
+      perDataset.push({ dataset, target, rows: own.length, positives: own.filter((x) => positiveOf(x.row, target)).length, calibrated: auc((x) => x.score), memorization: auc((x) => x.row.memorization), oldDifficulty: auc((x) => x.row.oldDifficulty), chosen: chosen.get(`${dataset}/${target}`) ?? '' });
+    }
+  }
+  return { pooled, perDataset, difference };
+}
+
+/** The candidate with the best pooled leave-one-dataset-out AUROC on these rows (the first one on a tie). */
+export function chooseFeatureSet(rows: FitRow[], target: Target): string {
+  let best = { name: Object.keys(CANDIDATE_SETS)[0], auroc: -Infinity };
+  for (const [name, features] of Object.entries(CANDIDATE_SETS)) {
+    const auroc = leaveOneDatasetOutAuroc(rows, target, features);
+    if (auroc !== null && auroc > best.auroc) best = { name, auroc };
+  }
+  return best.name;
+}
+
+function leaveOneDatasetOutAuroc(rows: FitRow[], target: Target, features: string[]): number | null {
+  const scored: Array<{ score: number; positive: boolean }> = [];
+  for (const dataset of new Set(rows.map((r) => r.dataset))) {
+    const train = rows.filter((r) => r.dataset !== dataset);
+    if (train.length < 10 || new Set(train.map((r) => targetOf(r, target))).size < 2) continue;
+    const model = fitDirected(features, train.map((r) => r.features), train.map((r) => targetOf(r, target)));
+    for (const r of rows) if (r.dataset === dataset) scored.push({ score: predictDirected(model, r.features), positive: positiveOf(r, target) });
+  }
+  return aurocOf(scored);
+}
+
+function aurocOf(scored: Array<{ score: number; positive: boolean }>): number | null {
+  const positive = scored.map((s) => s.positive);
+  return positive.some((p) => p) && positive.some((p) => !p) ? rocAuc(scored.map((s) => s.score), positive) : null;
+}
+
+/** The bootstrap unit: one request under one seed's models. */
+function requestKey(r: FitRow): string {
+  return `${r.request}/${r.seed}`;
+}
+
+export function hasTarget(r: FitRow, target: Target): boolean {
+  return target === 'persistence' || r.residual !== null;
+}
+
+export function targetOf(r: FitRow, target: Target): number {
+  return target === 'persistence' ? r.persistence : leftBehind(r.residual!) ? 1 : 0;
+}
+
+/** Residual risk: left behind; persistence: the forget audit's "cannot be removed by deletion alone" verdict. */
+export function positiveOf(r: FitRow, target: Target): boolean {
+  return target === 'persistence' ? r.ineffectiveAlone : leftBehind(r.residual!);
+}
+
+/**
+ * How well the measurement repeats: the same request under another seed's models, its measured
+ * value used as the score for the first seed's target. No predictor built on pre-request factors can be expected to beat it.
+ */
+function noiseCeiling(rows: FitRow[], target: Target): Scored[] {
+  const key = (r: FitRow) => `${r.request}/${r.id}`;
+  const bySeed = new Map<string, FitRow[]>();
+  for (const r of rows) if (hasTarget(r, target)) bySeed.set(key(r), [...(bySeed.get(key(r)) ?? []), r]);
+  const out: Scored[] = [];
+  for (const pair of bySeed.values()) {
+    if (pair.length < 2) continue;
+    const [a, b] = pair.sort((x, y) => x.seed - y.seed);
+    const score = target === 'persistence' ? b.persistence : Math.min(1, b.residual! / 0.2);
+    out.push({ request: a.request, score, target: targetOf(a, target), positive: positiveOf(a, target) });
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+import { readConfig } from './config';
+import { collect } from './collect';
+import { fitAndReport } from './fit';
+
+/** `npm run calibrate`: simulate deletion requests with the forget audit, fit the two predictions, evaluate them. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = (line: string) => console.log(`[calibrate ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const collected = await collect(config, log);
+  log(`${collected.outcomes.length} simulations, ${collected.skipped} skipped by the time budget`);
+  if (process.env.CAL_PHASE === 'simulate') return;
+  await fitAndReport(config, collected, log);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
