@@ -6,8 +6,8 @@
 export const MAX_SHIFT = 2;
 /**
  * Of 255: a pair this close once aligned counts as a variant of one record. On planted Fashion
- * copies the residual is 3–6 for JPEG q = 75 and noise σ = 8, 5–11 for the combined type, 9–11 for
- * noise σ = 16 (docs/VALIDATION.md): 8 is what mild re-encoding or noise leaves, no more.
+ * copies the residual is 2–7 for JPEG q = 75 and noise σ = 8, median 6–7 for the combined type,
+ * 8–12 for noise σ = 16 (docs/VALIDATION.md): 8 is what mild re-encoding or noise leaves, no more.
  */
 export const TRUE_PAIR_MAX_DIFFERENCE = 8;
 
