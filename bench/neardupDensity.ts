@@ -3,31 +3,15 @@
 // the flagged pairs are in pixels:
 //   node --import tsx bench/neardupDensity.ts [rows]
 import { loadDataset } from '../src/core/data/load';
-import { initBackend } from '../src/core/model/backend';
-import { toDeviceData } from '../src/core/model/deviceData';
-import { Mlp, sizeArchitecture } from '../src/core/model/mlp';
-import { predictAll } from '../src/core/model/predict';
-import { defaultTrainOptions, trainMlp } from '../src/core/model/train';
-import { heldOutSplit } from '../src/core/audit/splits';
-import { computeFactors } from '../src/core/audit/computeFactors';
-import { Stopwatch } from '../src/core/audit/stopwatch';
-import { DEFAULT_AUDIT_OPTIONS } from '../src/core/audit/options';
 import { rangeScaledColumns } from '../src/core/factors/neighbours';
 import { FASHION } from './benchData';
+import { trainedFactors } from './trainedFactors';
 
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 10_000);
-  await initBackend('auto');
   const { dataset } = await loadDataset(FASHION, { limit: rows });
   const n = dataset.ids.length;
-  const options = DEFAULT_AUDIT_OPTIONS;
-  const split = heldOutSplit(dataset.y, options.testFraction, options.seed);
-  const data = toDeviceData(dataset.X, dataset.numFeatures, dataset.y, dataset.classes.length);
-  const model = Mlp.create(sizeArchitecture(dataset.numFeatures, dataset.classes.length), options.seed);
-  await trainMlp(model, data, split.trainIdx, { ...defaultTrainOptions(split.trainIdx.length, options.seed), record: false });
-  const predictions = predictAll(model, data, { embeddings: true });
-  const clock = new Stopwatch();
-  const factors = await computeFactors({ dataset, data, split, predictions, contentHashes: dataset.contentHashes }, options, clock);
+  const { factors, clock } = await trainedFactors(dataset);
   const pixels = rangeScaledColumns(dataset.X, n, dataset.numFeatures);
   const dim = dataset.numFeatures;
   const diff = (i: number, j: number) => {

@@ -8,15 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadDataset } from '../src/core/data/load';
-import { initBackend } from '../src/core/model/backend';
-import { toDeviceData } from '../src/core/model/deviceData';
-import { Mlp, sizeArchitecture } from '../src/core/model/mlp';
-import { predictAll } from '../src/core/model/predict';
-import { defaultTrainOptions, trainMlp } from '../src/core/model/train';
-import { heldOutSplit } from '../src/core/audit/splits';
-import { ComputedFactors, computeFactors } from '../src/core/audit/computeFactors';
-import { Stopwatch } from '../src/core/audit/stopwatch';
-import { DEFAULT_AUDIT_OPTIONS } from '../src/core/audit/options';
+import { ComputedFactors } from '../src/core/audit/computeFactors';
 import { SIMILARITY_FLOOR } from '../src/core/factors/adaptiveThreshold';
 import { localRatioRule } from '../src/core/factors/localRatio';
 import { findSimilarSamples } from '../src/core/factors/similarity';
@@ -25,6 +17,7 @@ import { writePlantedFolder } from '../test/helpers/plantedFolder';
 import { readDigits, writeDigitsCsv } from '../test/helpers/digits';
 import { plantDigitCopies } from '../test/helpers/plantedDigits';
 import { PlantedPair } from '../test/helpers/plantedScore';
+import { trainedFactors } from './trainedFactors';
 
 const SEEDS = { fashion: 3, digits: 2 };
 
@@ -40,15 +33,8 @@ async function main(): Promise<void> {
     pairs = plantDigitCopies(rows);
     target = writeDigitsCsv(path.join(root, 'digits.csv'), rows);
   }
-  await initBackend('auto');
   const { dataset } = await loadDataset(target);
-  const options = { ...DEFAULT_AUDIT_OPTIONS, seed };
-  const split = heldOutSplit(dataset.y, options.testFraction, seed);
-  const data = toDeviceData(dataset.X, dataset.numFeatures, dataset.y, dataset.classes.length);
-  const model = Mlp.create(sizeArchitecture(dataset.numFeatures, dataset.classes.length), seed);
-  await trainMlp(model, data, split.trainIdx, { ...defaultTrainOptions(split.trainIdx.length, seed), record: false });
-  const predictions = predictAll(model, data, { embeddings: true });
-  const factors = await computeFactors({ dataset, data, split, predictions, contentHashes: dataset.contentHashes }, options, new Stopwatch());
+  const { factors, split } = await trainedFactors(dataset, seed);
   const stem = (id: string) => path.basename(id).replace(/\.(png|jpg)$/, '');
   const index = new Map(dataset.ids.map((id, i) => [stem(id), i]));
   const planted = pairs.map((p) => ({ ...p, s: index.get(p.source)!, c: index.get(p.copy)! }));

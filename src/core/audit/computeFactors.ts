@@ -147,7 +147,7 @@ async function inputCandidates(
 function localWhy(rule: LocalRatioRule): string {
   return (
     `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
-    `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}) and similarity ≥ ${SIMILARITY_FLOOR}`
+    `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}${rule.maxCut !== undefined && rule.cut >= rule.maxCut ? `; capped at ${rule.maxCut}, which does not loosen with the dataset's size` : ''}) and similarity ≥ ${SIMILARITY_FLOOR}`
   );
 }
 

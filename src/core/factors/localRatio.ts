@@ -9,13 +9,23 @@ export const LOCAL_REFERENCE_RANK = 10;
  * flagged neighbour, at 3, 2), then checked unchanged on digits.
  */
 export const LOCAL_RATIO_Z = 3;
+/**
+ * The loosest cut the local rule may use, whatever the dataset's size: a pair must be at least
+ * e^2 ≈ 7.4 times closer than the sample's 10th candidate. The robust cut loosens as a dataset
+ * grows denser (the ratio's spread narrows: −1.79 at 1132 Fashion images, −1.09 at 10 132), and
+ * ordinary look-alikes pass. Chosen on planted Fashion-MNIST training folders of 1k, 5k and 10k
+ * images by bench/neardupPrecision.ts, checked on the Fashion-MNIST test set (docs/VALIDATION.md).
+ */
+export const LOCAL_RATIO_MAX_CUT = -2;
 const MIN_DISTANCE = 1e-6;
 
 export interface LocalRatioRule {
   /** Rank of the candidate whose distance is the local scale. */
   reference: number;
-  /** A pair passes when log(its distance / the local scale) is at or below this. */
+  /** A pair passes when log(its distance / the local scale) is at or below this: the robust cut, at most maxCut. */
   cut: number;
+  /** The n-independent bound on the cut (LOCAL_RATIO_MAX_CUT); absent in older audits. */
+  maxCut?: number;
   median: number;
   spread: number;
   z: number;
@@ -36,7 +46,7 @@ export function localLogRatio(candidates: NeighbourLists, i: number, similarity:
  * that local scale is `z` robust standard deviations below the dataset's median nearest-neighbour
  * ratio (spread from the far side, as in adaptiveThreshold). Null with too few candidates.
  */
-export function localRatioRule(candidates: NeighbourLists, z = LOCAL_RATIO_Z, reference = LOCAL_REFERENCE_RANK): LocalRatioRule | null {
+export function localRatioRule(candidates: NeighbourLists, z = LOCAL_RATIO_Z, reference = LOCAL_REFERENCE_RANK, maxCut = LOCAL_RATIO_MAX_CUT): LocalRatioRule | null {
   const n = candidates.indices.length / candidates.k;
   const ratios: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -46,7 +56,7 @@ export function localRatioRule(candidates: NeighbourLists, z = LOCAL_RATIO_Z, re
   if (ratios.length === 0) return null;
   ratios.sort((a, b) => a - b);
   const { median, spread, cut } = robustLowCut(ratios, z);
-  return { reference, cut: round4(cut), median: round4(median), spread: round4(spread), z };
+  return { reference, cut: round4(Math.min(cut, maxCut)), median: round4(median), spread: round4(spread), z, ...(Number.isFinite(maxCut) ? { maxCut } : {}) };
 }
 
 function round4(v: number): number {

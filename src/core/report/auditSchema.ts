@@ -138,7 +138,7 @@ export const AuditReportSchema = z.object({
         candidates: z.number().int(),
         why: z.string(),
         /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
-        local: z.object({ reference: z.number().int(), cut: z.number(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
+        local: z.object({ reference: z.number().int(), cut: z.number(), maxCut: z.number().optional(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
         /** Where the candidates came from (absent in older audits). */
         candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
         /** How the thumbnail candidates were searched, with the shortcut's recall (absent in older audits and for tables). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOCAL_RATIO_Z, localLogRatio, localRatioRule } from '../../../src/core/factors/localRatio';
+import { LOCAL_RATIO_MAX_CUT, LOCAL_RATIO_Z, localLogRatio, localRatioRule } from '../../../src/core/factors/localRatio';
 import { findSimilarSamples } from '../../../src/core/factors/similarity';
 import { NeighbourLists } from '../../../src/core/factors/neighbours';
 import { createRandom } from '../../../src/core/util/random';
@@ -49,7 +49,7 @@ test('local rule: a pair far closer than the sample\'s own 10th candidate passes
 });
 
 test('local rule: never below the floor, and absent without a 10th candidate', () => {
-  const candidates = lists([[0.85, ...Array(11).fill(0.1)], ...Array.from({ length: 20 }, () => [0.5, ...Array(11).fill(0.3)])]);
+  const candidates = lists([[0.85, ...Array(11).fill(-0.9)], ...Array.from({ length: 20 }, () => [0.5, ...Array(11).fill(0.3)])]);
   const rule = localRatioRule(candidates)!;
   assert.ok(localLogRatio(candidates, 0, 0.85) <= rule.cut, 'far closer than its 10th');
   const similar = findSimilarSamples(
@@ -58,4 +58,22 @@ test('local rule: never below the floor, and absent without a 10th candidate', (
   );
   assert.equal(similar.count[0], 0, 'similarity 0.85 is below the floor 0.9');
   assert.equal(localRatioRule(lists([[0.9, 0.8], [0.7, 0.6]])), null);
+});
+
+test('local rule: the cut never loosens past LOCAL_RATIO_MAX_CUT, however narrow the ratios of a dense dataset are', () => {
+  const random = createRandom(4);
+  // Nearest neighbours all about 0.8 of the 10th candidate's distance, ± 5 %: a tight spread puts
+  // the robust cut near the median, where ordinary neighbours sit.
+  const rows = Array.from({ length: 400 }, () => {
+    const d10 = 0.05 + 0.05 * random();
+    const d1 = d10 * 0.8 * (1 + 0.1 * (random() - 0.5));
+    return [1 - d1, ...Array.from({ length: 11 }, (_, r) => 1 - d1 - ((d10 - d1) * (r + 1)) / 9)];
+  });
+  const candidates = lists(rows);
+  const uncapped = localRatioRule(candidates, LOCAL_RATIO_Z, 10, Infinity)!;
+  assert.ok(uncapped.cut > LOCAL_RATIO_MAX_CUT, `the robust cut alone is ${uncapped.cut}`);
+  const rule = localRatioRule(candidates)!;
+  assert.equal(rule.cut, LOCAL_RATIO_MAX_CUT);
+  assert.equal(rule.maxCut, LOCAL_RATIO_MAX_CUT);
+  assert.equal(uncapped.maxCut, undefined);
 });
