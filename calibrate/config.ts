@@ -39,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
   const datasets = list('CAL_DATASETS', DATASET_NAMES.join(','));
   for (const d of datasets) if (!(DATASET_NAMES as readonly string[]).includes(d)) throw new Error(`CAL_DATASETS: unknown dataset "${d}" (known: ${DATASET_NAMES.join(', ')})`);
   const queue = env.CAL_QUEUE || undefined;
-  if (queue) parseQueueUrl(queue);
+  if (queue) checkQueueUrl(queue);
   return {
     datasets: datasets as DatasetName[],
     maxRows: int('CAL_ROWS', 500),
@@ -60,4 +60,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
     write: env.CAL_WRITE !== '0',
     ...(queue ? { queue } : {}),
   };
+}
+
+/** The URL is refused before anything runs, with the setting's own name in the message. */
+function checkQueueUrl(url: string): void {
+  try {
+    parseQueueUrl(url);
+  } catch (error) {
+    throw new Error(error instanceof Error ? error.message.replace(/^--queue /, 'CAL_QUEUE=') : String(error));
+  }
 }

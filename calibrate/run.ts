@@ -1,3 +1,4 @@
+import { parseQueueUrl } from '../src/core/queue/connection';
 import { readConfig } from './config';
 import { collect } from './collect';
 import { fitAndReport } from './fit';
@@ -8,6 +9,7 @@ function queueArgument(args: string[]): NodeJS.ProcessEnv {
   if (at < 0) return {};
   const url = args[at + 1];
   if (url === undefined || url.startsWith('--')) throw new Error('--queue: a redis:// URL is missing');
+  parseQueueUrl(url);
   return { CAL_QUEUE: url };
 }
 
