@@ -67,6 +67,6 @@ function checkQueueUrl(url: string): void {
   try {
     parseQueueUrl(url);
   } catch (error) {
-    throw new Error(error instanceof Error ? error.message.replace(/^--queue /, 'CAL_QUEUE=') : String(error));
+    throw new Error(error instanceof Error ? error.message.replace(/^--queue /, 'CAL_QUEUE=') : String(error), { cause: error });
   }
 }
