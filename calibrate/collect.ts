@@ -7,7 +7,8 @@ import { CalibrationConfig } from './config';
 import { DatasetName, loadTable, writeTable } from './datasets';
 import { plantStructure } from './plant';
 import { Request, makeRequests } from './requests';
-import { Outcome, simulate } from './simulate';
+import { Outcome, cacheFileOf, readCachedOutcome, simulate } from './simulate';
+import { PendingSimulation, simulateOnQueue } from './simulateOnQueue';
 
 export interface DatasetRun {
   name: DatasetName;
@@ -48,17 +49,30 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
   }
   queue.sort((a, b) => a.order - b.order);
   const outcomes: Outcome[] = [];
+  const pending: Array<PendingSimulation & { at: number }> = [];
   let skipped = 0;
   for (const [k, job] of queue.entries()) {
-    const cached = fs.existsSync(path.join(config.outDir, 'requests', `${job.request.key}-s${job.seed}.json`));
+    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs, workers: config.workers, auditFile: auditFiles.get(`${job.run.name}/${job.seed}`) };
+    if (config.queue) {
+      // On a queue every uncached simulation is dispatched at once: the time budget cannot cut them short.
+      const cached = readCachedOutcome(config.outDir, job.request, job.seed);
+      if (!cached) pending.push({ datasetFile: job.run.file, request: job.request, seed: job.seed, settings, at: outcomes.length });
+      outcomes.push(cached!);
+      continue;
+    }
+    const cached = fs.existsSync(cacheFileOf(config.outDir, job.request, job.seed));
     if (!cached && (performance.now() - started) / 60_000 > config.maxMinutes) {
       skipped++;
       continue;
     }
     const t0 = performance.now();
-    const settings = { algorithms: config.algorithms, retrainSeeds: config.retrainSeeds, epochs: config.epochs, workers: config.workers, auditFile: auditFiles.get(`${job.run.name}/${job.seed}`) };
     outcomes.push(await simulate(job.run.file, job.request, job.seed, settings, config.outDir));
     if (!cached) log(`${k + 1}/${queue.length} ${job.request.key} seed ${job.seed}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  if (config.queue && pending.length > 0) {
+    log(`queue: ${pending.length} of ${queue.length} simulations to run (${queue.length - pending.length} cached)`);
+    const done = await simulateOnQueue(pending, config.outDir, config.queue, log);
+    for (const [j, p] of pending.entries()) outcomes[p.at] = done[j];
   }
   return { datasets, outcomes, skipped };
 }

@@ -1,3 +1,4 @@
+import { parseQueueUrl } from '../src/core/queue/connection';
 import { AlgorithmName } from '../src/core/unlearn/types';
 import { DATASET_NAMES, DatasetName } from './datasets';
 
@@ -20,6 +21,8 @@ export interface CalibrationConfig {
   /** Stop starting new simulations after this many minutes and fit on what is cached. */
   maxMinutes: number;
   outDir: string;
+  /** A redis:// URL (CAL_QUEUE or `--queue`): each uncached simulation becomes a job for `forgetlens worker`s. */
+  queue?: string;
   /** Write the coefficients file and docs/CALIBRATION.md (off: report only). */
   write: boolean;
 }
@@ -35,6 +38,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
   };
   const datasets = list('CAL_DATASETS', DATASET_NAMES.join(','));
   for (const d of datasets) if (!(DATASET_NAMES as readonly string[]).includes(d)) throw new Error(`CAL_DATASETS: unknown dataset "${d}" (known: ${DATASET_NAMES.join(', ')})`);
+  const queue = env.CAL_QUEUE || undefined;
+  if (queue) checkQueueUrl(queue);
   return {
     datasets: datasets as DatasetName[],
     maxRows: int('CAL_ROWS', 500),
@@ -53,5 +58,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
     maxMinutes: int('CAL_MAX_MINUTES', 600),
     outDir: env.CAL_OUT ?? '.calibrate-cache',
     write: env.CAL_WRITE !== '0',
+    ...(queue ? { queue } : {}),
   };
+}
+
+/** The URL is refused before anything runs, with the setting's own name in the message. */
+function checkQueueUrl(url: string): void {
+  try {
+    parseQueueUrl(url);
+  } catch (error) {
+    throw new Error(error instanceof Error ? error.message.replace(/^--queue /, 'CAL_QUEUE=') : String(error), { cause: error });
+  }
 }

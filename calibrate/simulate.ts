@@ -36,29 +36,53 @@ export interface SimulationSettings {
   auditFile?: string;
 }
 
-/** Run the project's forget audit on one request (or read the cached result of an earlier run). */
-export async function simulate(datasetFile: string, request: Request, seed: number, settings: SimulationSettings, outDir: string): Promise<Outcome> {
-  const cache = path.join(outDir, 'requests', `${request.key}-s${seed}.json`);
-  if (fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, 'utf8')) as Outcome;
+export function cacheFileOf(outDir: string, request: Request, seed: number): string {
+  return path.join(outDir, 'requests', `${request.key}-s${seed}.json`);
+}
+
+export function readCachedOutcome(outDir: string, request: Request, seed: number): Outcome | undefined {
+  const cache = cacheFileOf(outDir, request, seed);
+  return fs.existsSync(cache) ? (JSON.parse(fs.readFileSync(cache, 'utf8')) as Outcome) : undefined;
+}
+
+/** The request's ids as a `forget --forget FILE` list (the report names this file). */
+export function writeForgetFile(outDir: string, request: Request): string {
   const forgetFile = path.join(outDir, 'forget-sets', `${request.key}.txt`);
   fs.mkdirSync(path.dirname(forgetFile), { recursive: true });
   fs.writeFileSync(forgetFile, request.ids.join('\n') + '\n');
-  const t0 = performance.now();
-  const report = await runForgetAudit(datasetFile, {
-    forgetFile,
+  return forgetFile;
+}
+
+/** The forget audit's options for one (request, seed), the same locally and on the queue. */
+export function forgetOptions(seed: number, settings: SimulationSettings) {
+  return {
     seed,
     algorithms: settings.algorithms,
     retrainSeeds: settings.retrainSeeds,
     epochs: settings.epochs,
-    workers: settings.workers,
     auditFile: settings.auditFile,
     label: 'label',
     id: 'id',
-  });
-  const outcome = summarise(report, request.key, seed, (performance.now() - t0) / 1000);
+  };
+}
+
+/** Summarise a finished forget audit and cache it, so a rerun does not compute it again. */
+export function storeOutcome(report: ForgetReport, request: Request, seed: number, seconds: number, outDir: string): Outcome {
+  const outcome = summarise(report, request.key, seed, seconds);
+  const cache = cacheFileOf(outDir, request, seed);
   fs.mkdirSync(path.dirname(cache), { recursive: true });
   writeFileAtomic(cache, JSON.stringify(outcome));
   return outcome;
+}
+
+/** Run the project's forget audit on one request (or read the cached result of an earlier run). */
+export async function simulate(datasetFile: string, request: Request, seed: number, settings: SimulationSettings, outDir: string): Promise<Outcome> {
+  const cached = readCachedOutcome(outDir, request, seed);
+  if (cached) return cached;
+  const forgetFile = writeForgetFile(outDir, request);
+  const t0 = performance.now();
+  const report = await runForgetAudit(datasetFile, { ...forgetOptions(seed, settings), forgetFile, workers: settings.workers });
+  return storeOutcome(report, request, seed, (performance.now() - t0) / 1000, outDir);
 }
 
 function summarise(report: ForgetReport, key: string, seed: number, total: number): Outcome {
