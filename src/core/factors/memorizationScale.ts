@@ -1,3 +1,4 @@
+import { midRankPercentile } from '../util/midRank';
 import { MemorizationScale, memorizedCountWords } from '../../protocol/memorizationScale';
 
 export { MEMORIZATION_NAMES, memorizedCountWords } from '../../protocol/memorizationScale';
@@ -24,22 +25,9 @@ export function memorizationScaleOf(report: { model?: { source: 'trained' | 'loa
  */
 export function percentiles(values: ReadonlyArray<number | null>): Array<number | null> {
   const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  // The first index whose value is not below v (strict: above v), by binary search.
-  const boundary = (v: number, strict: boolean) => {
-    let lo = 0;
-    let hi = known.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (known[mid] < v || (strict && known[mid] === v)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return values.map((v) => {
     if (v === null) return null;
-    const below = boundary(v, false);
-    const tied = boundary(v, true) - below;
-    return Math.round(((below + tied / 2) / known.length) * 1e4) / 1e4;
+    return Math.round(midRankPercentile(known, v) * 1e4) / 1e4;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { AuditSample } from '../../report/auditSchema';
+import { midRankPercentile } from '../../util/midRank';
 
 /**
  * The inputs of the two calibrated predictions: factors the per-sample audit computes before any
@@ -103,7 +104,7 @@ export function requestFeatures(r: RequestInputs): FeatureValues {
 export function featureValues(f: SampleFactorInputs, context: FeatureContext, request: FeatureValues): FeatureValues {
   const raw = rawSampleFeatures(f);
   const out: FeatureValues = { ...raw, ...request };
-  for (const name of SAMPLE_FEATURES) out[`${name}:rank`] = percentile(context[name], raw[name]);
+  for (const name of SAMPLE_FEATURES) out[`${name}:rank`] = midRankPercentile(context[name], raw[name]);
   return out;
 }
 
@@ -113,25 +114,6 @@ export function featureVector(names: readonly string[], values: FeatureValues): 
     if (v === undefined) throw new Error(`calibration feature "${name}" is not computed (known: ${Object.keys(values).join(', ')})`);
     return v;
   });
-}
-
-/** Mid-rank percentile in [0,1]: ties share the middle of their block, so a constant feature sits at 0.5. */
-function percentile(sorted: Float64Array, v: number): number {
-  if (sorted.length === 0) return 0.5;
-  const below = lowerBound(sorted, v);
-  const upTo = lowerBound(sorted, v, true);
-  return (below + upTo) / 2 / sorted.length;
-}
-
-function lowerBound(sorted: Float64Array, v: number, inclusive = false): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v || (inclusive && sorted[mid] === v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Share of a request's samples that have another requested sample among their near-duplicates. */
