@@ -35,9 +35,15 @@ export function panelFrame(page: Page, timeoutMs: number): Promise<Frame> {
   return frameWith(page, 'table.samples tbody tr', timeoutMs);
 }
 
-/** "1797 of 1797 samples" → 1797 of 1797, as the line under the panel's table says it. */
-export async function panelSampleCount(panel: Frame): Promise<{ shown: number; total: number; text: string }> {
-  const text = (await panel.textContent('.table-status')) ?? '';
+/**
+ * "1797 of 1797 samples" → 1797 of 1797, as the line under the panel's table says it once every
+ * row has arrived: rows stream in, and while they do the line says "(loading… n of N)". Waits
+ * for that to end (up to `timeoutMs`); a line still loading then is returned as it is.
+ */
+export async function panelSampleCount(panel: Frame, timeoutMs = 30_000): Promise<{ shown: number; total: number; text: string }> {
+  const status = panel.locator('.table-status').first();
+  await status.filter({ hasNotText: 'loading' }).waitFor({ timeout: timeoutMs }).catch(() => undefined);
+  const text = (await status.textContent()) ?? '';
   const m = /(\d+) of (\d+) samples/.exec(text);
   return { shown: m ? Number(m[1]) : NaN, total: m ? Number(m[2]) : NaN, text };
 }
