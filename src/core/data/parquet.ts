@@ -43,12 +43,15 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   const hp = dense ? await loadPageDecoder() : undefined;
   const reader: Reader = { buffer, metadata, compressors, parquetRead };
   const rows = new DenseRows(names, features);
+  // One block for every row group, sized for the largest: fresh memory for each would be paged in again.
+  const largest = Math.max(0, ...metadata.row_groups.map((g) => Number(g.num_rows)));
+  const block: DenseBlock | undefined = dense ? { values: new Float64Array(largest * names.length), stride: names.length, odd: new Map(), oddRows: new Uint8Array(largest) } : undefined;
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     const sideValues = await readRowGroup(file, reader, side, rowStart, rowEnd);
     const columnValues = names.map((name) => sideValues[side.indexOf(name)]);
-    const block = hp ? await readDenseGroup(file, hp, reader, tree, group as never, features, rowStart, names.length) : undefined;
+    if (hp && block) await readDenseGroup(file, hp, reader, tree, group as never, features, rowStart, block);
     for (let r = 0; r < rowEnd - rowStart; r++) {
       if (block) rows.fromBlock(block, r, columnValues, builder.denseColumns);
       else rows.fromColumns(columnValues, r);
@@ -66,15 +69,16 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   return { table, reading: { compression: 'none', infiniteValues: builder.infiniteValues, notes } };
 }
 
-/** One row group's dense feature columns decoded into a row-major block (see decodeDenseChunk). */
-async function readDenseGroup(file: string, hp: PageDecoder, reader: Reader, tree: SchemaNode, group: RowGroup, features: number[], rowStart: number, stride: number): Promise<DenseBlock> {
+/** One row group's dense feature columns decoded into the rows of `block` (see decodeDenseChunk). */
+async function readDenseGroup(file: string, hp: PageDecoder, reader: Reader, tree: SchemaNode, group: RowGroup, features: number[], rowStart: number, block: DenseBlock): Promise<void> {
   const rows = Number(group.num_rows);
   const chunks = features.map((c) => group.columns[c].meta_data!);
   const starts = chunks.map((m) => Number(m.dictionary_page_offset || m.data_page_offset));
   const from = Math.min(...starts);
   const to = Math.max(...chunks.map((m, k) => starts[k] + Number(m.total_compressed_size)));
   const bytes = (await (reader.buffer as { slice(a: number, b: number): Promise<ArrayBuffer> | ArrayBuffer }).slice(from, to)) as ArrayBuffer;
-  const block: DenseBlock = { values: new Float64Array(rows * stride), stride, odd: new Map(), oddRows: new Uint8Array(rows) };
+  block.odd.clear();
+  block.oddRows.fill(0);
   features.forEach((c, k) => {
     const node = tree.children[c];
     try {
@@ -83,7 +87,6 @@ async function readDenseGroup(file: string, hp: PageDecoder, reader: Reader, tre
       throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowStart + rows} (${(err as Error).message})`, file, undefined, node.element.name);
     }
   });
-  return block;
 }
 
 interface Reader {
