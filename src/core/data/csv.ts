@@ -17,7 +17,7 @@ export interface TableReadOptions {
   /** CSV/TSV: use this delimiter instead of sniffing one. */
   delimiter?: Delimiter;
   fixedKinds?: Map<string, ColumnData['kind']>;
-  /** CSV/TSV: decode all the text and skip the byte-level fast path (tests compare the two). */
+  /** CSV/TSV: decode all the text and skip the byte-level fast path; Parquet: skip the dense numeric path (tests compare the two). */
   generalPath?: boolean;
 }
 

@@ -3,7 +3,10 @@ import { JobContext, breathe, report, throwIfCancelled } from '../progress';
 import { TableReadOptions } from './csv';
 import { ReadingInfo } from './readingInfo';
 import { selectColumns } from './selectColumns';
-import { CellValue, ParsedTable, TableBuilder } from './tableBuilder';
+import type { RowGroup } from 'hyparquet';
+import { DenseBlock, PageDecoder, decodeDenseChunk, isDenseColumn, loadPageDecoder } from './parquetDense';
+import { DenseRows } from './parquetRows';
+import { ParsedTable, TableBuilder } from './tableBuilder';
 
 interface SchemaNode {
   element: { name: string; repetition_type?: string; converted_type?: string; logical_type?: { type: string } };
@@ -26,32 +29,33 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   } catch (err) {
     throw new InputError(`not a readable Parquet file (${(err as Error).message})`, file);
   }
-  const columns = (parquetSchema(metadata) as unknown as SchemaNode).children;
+  const tree = parquetSchema(metadata) as unknown as SchemaNode;
+  const columns = tree.children;
   columns.forEach((node) => refuseNested(node, file));
   const names = columns.map((c) => c.element.name);
   const selection = selectColumns(names, options, file);
   const builder = new TableBuilder(file, names, selection.labelIndex, selection.idIndex, options.fixedKinds);
   const total = Number(metadata.num_rows);
   builder.expectedRows = options.limit ? Math.min(total, options.limit) : total;
-  const numbers = new Float64Array(names.length);
+  const features = names.flatMap((_, c) => (c === selection.labelIndex || c === selection.idIndex ? [] : [c]));
+  const dense = !options.generalPath && features.length > 0 && features.every((c) => isDenseColumn(columns[c] as never));
+  const side = dense ? names.filter((_, c) => !features.includes(c)) : names;
+  const hp = dense ? await loadPageDecoder() : undefined;
+  const reader: Reader = { buffer, metadata, compressors, parquetRead };
+  const rows = new DenseRows(names, features);
+  // One block for every row group, sized for the largest: fresh memory for each would be paged in again.
+  const largest = Math.max(0, ...metadata.row_groups.map((g) => Number(g.num_rows)));
+  const block: DenseBlock | undefined = dense ? { values: new Float64Array(largest * names.length), stride: names.length, odd: new Map(), oddRows: new Uint8Array(largest) } : undefined;
   let rowStart = 0;
-  const cells: CellValue[] = new Array(names.length);
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    const columnValues = await readRowGroup(file, { buffer, metadata, compressors, parquetRead }, names, rowStart, rowEnd);
+    const sideValues = await readRowGroup(file, reader, side, rowStart, rowEnd);
+    const columnValues = names.map((name) => sideValues[side.indexOf(name)]);
+    if (hp && block) await readDenseGroup(file, hp, reader, tree, group as never, features, rowStart, block);
     for (let r = 0; r < rowEnd - rowStart; r++) {
-      // Numbers go to the builder as they are (its fast path); only other values are converted.
-      for (let c = 0; c < names.length; c++) {
-        const v = columnValues[c][r];
-        if (typeof v === 'number' && Number.isFinite(v)) {
-          numbers[c] = v;
-          cells[c] = v;
-        } else {
-          numbers[c] = NaN;
-          cells[c] = toCell(v);
-        }
-      }
-      builder.add(cells, rowStart + r + 1, numbers);
+      if (block) rows.fromBlock(block, r, columnValues, builder.denseColumns);
+      else rows.fromColumns(columnValues, r);
+      builder.add(rows.cells, rowStart + r + 1, rows.numbers);
       if (options.limit && builder.rowCount >= options.limit) break;
     }
     rowStart = rowEnd;
@@ -61,7 +65,28 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
     await breathe();
   }
   const table = builder.finish();
-  return { table, reading: { compression: 'none', infiniteValues: builder.infiniteValues, notes: [`${metadata.row_groups.length} row group(s)`] } };
+  const notes = [`${metadata.row_groups.length} row group(s)`];
+  return { table, reading: { compression: 'none', infiniteValues: builder.infiniteValues, notes } };
+}
+
+/** One row group's dense feature columns decoded into the rows of `block` (see decodeDenseChunk). */
+async function readDenseGroup(file: string, hp: PageDecoder, reader: Reader, tree: SchemaNode, group: RowGroup, features: number[], rowStart: number, block: DenseBlock): Promise<void> {
+  const rows = Number(group.num_rows);
+  const chunks = features.map((c) => group.columns[c].meta_data!);
+  const starts = chunks.map((m) => Number(m.dictionary_page_offset || m.data_page_offset));
+  const from = Math.min(...starts);
+  const to = Math.max(...chunks.map((m, k) => starts[k] + Number(m.total_compressed_size)));
+  const bytes = (await (reader.buffer as { slice(a: number, b: number): Promise<ArrayBuffer> | ArrayBuffer }).slice(from, to)) as ArrayBuffer;
+  block.odd.clear();
+  block.oddRows.fill(0);
+  features.forEach((c, k) => {
+    const node = tree.children[c];
+    try {
+      decodeDenseChunk(hp, new DataView(bytes, starts[k] - from, Number(chunks[k].total_compressed_size)), chunks[k], [tree, node] as never, rows, block, c, reader.compressors);
+    } catch (err) {
+      throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowStart + rows} (${(err as Error).message})`, file, undefined, node.element.name);
+    }
+  });
 }
 
 interface Reader {
@@ -84,7 +109,7 @@ async function readRowGroup(file: string, reader: Reader, names: string[], rowSt
     chunks.set(chunk.columnName, list);
   };
   try {
-    await reader.parquetRead({ file: reader.buffer, metadata: reader.metadata, rowStart, rowEnd, compressors: reader.compressors, onChunk } as never);
+    await reader.parquetRead({ file: reader.buffer, metadata: reader.metadata, columns: names, rowStart, rowEnd, compressors: reader.compressors, onChunk } as never);
   } catch (err) {
     throw new InputError(`cannot read Parquet rows ${rowStart + 1}-${rowEnd} (${(err as Error).message})`, file);
   }
@@ -113,15 +138,4 @@ function refuseNested(node: SchemaNode, file: string): void {
     undefined,
     name,
   );
-}
-
-function toCell(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'bigint' ? Number(v) : v));
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-  return JSON.stringify(value);
 }

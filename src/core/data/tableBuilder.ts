@@ -76,6 +76,15 @@ export class TableBuilder {
     return this.ids.length + this.pending.length;
   }
 
+  /**
+   * Once the kinds are decided, for an all-numeric table stored as one row-major block: the feature
+   * columns. add() then reads only the label, the id, the first four of these (previews) and the
+   * `numbers` of the rest, except for a row with a NaN in `numbers`, whose cells it reads too.
+   */
+  get denseColumns(): readonly number[] | undefined {
+    return this.dense ? this.kept : undefined;
+  }
+
   /** Add a record. The tokenizer reuses `cells` and `numbers`, so they are copied while buffered. */
   add(cells: CellValue[], line: number, numbers?: Float64Array): void {
     if (this.columns) this.store({ cells, line, numbers });

@@ -2,7 +2,6 @@
 // encoded dataset, byte for byte, on real data, and the same errors with the same file and line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -14,6 +13,7 @@ import { InputError } from '../../../src/core/errors';
 import { DIGITS_CSV } from '../../helpers/digits';
 import { toDelimited, wineTable } from '../../helpers/sklearnTables';
 import { tempDir, writeFile } from '../../helpers/tempFiles';
+import { valuesKey } from '../../helpers/valuesKey';
 
 const dir = tempDir();
 const FASHION = '/usr/share/datasets/fashion-mnist';
@@ -48,16 +48,6 @@ function encoded(result: Awaited<ReturnType<typeof readDelimited>>) {
   };
 }
 
-/** A column's values as comparable text: typed arrays (a block shared by many columns) by their type and bytes. */
-function valuesKey(values: ArrayLike<unknown>): string {
-  const known = keys.get(values);
-  if (known) return known;
-  const bytes = ArrayBuffer.isView(values) ? Buffer.from(values.buffer, values.byteOffset, values.byteLength) : JSON.stringify(values);
-  const key = `${values.constructor.name}:${values.length}:${crypto.createHash('sha1').update(bytes).digest('hex')}`;
-  keys.set(values, key);
-  return key;
-}
-const keys = new WeakMap<object, string>();
 
 function assertSame(fast: Awaited<ReturnType<typeof readDelimited>>, general: Awaited<ReturnType<typeof readDelimited>>) {
   const a = encoded(fast);
