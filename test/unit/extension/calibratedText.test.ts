@@ -70,7 +70,7 @@ test('the CodeLens and the CLI summary name what each calibrated count measures,
     summary: { hard: 3, withSimilarSamples: 1, memorized: 2, meanDifficulty: 0.3, cannotRemoveByDeletion: 2, needsStrongUnlearning: 1 },
   } as unknown as AuditReport;
   const risk = '1 likely to keep a residual > 0.1 after the recommended unlearning (unlearning risk ≥ 0.5)';
-  const persistence = '2 with at least half their confidence kept by similar samples after deletion alone (persistence ≥ 0.5)';
+  const persistence = '2 likely to survive deletion alone through similar samples (persistence ≥ 0.5)';
   assert.deepEqual(calibratedCountWords(report.summary), [risk, persistence]);
   const lens = codeLensTitle(report, false);
   assert.ok(lens.includes(`3 of 10 hard to forget (difficulty ≥ 0.5) · ${risk} · ${persistence} ·`), lens);
