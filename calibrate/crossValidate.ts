@@ -1,6 +1,6 @@
 import { Metric, MetricSet, Scored, evaluateScores, pairedAurocDifference } from '../src/core/factors/calibration/evaluation';
 import { rocAuc } from '../src/core/util/stats';
-import { CANDIDATE_SETS } from './candidates';
+import { CANDIDATE_SETS, candidateNames } from './candidates';
 import { fitDirected, predictDirected } from './model';
 import { FitRow, leftBehind } from './rows';
 
@@ -48,7 +48,7 @@ export function crossValidate(rows: FitRow[], bootstrap: number, log: (line: str
   const perDataset: CrossValidation['perDataset'] = [];
   for (const target of TARGETS) {
     const scored = held[target];
-    const as = (pick: (x: Held) => number): Scored[] => scored.map((x) => ({ request: requestKey(x.row), score: pick(x), target: targetOf(x.row, target), positive: positiveOf(x.row, target) }));
+    const as = (pick: (x: Held) => number): Scored[] => scored.map((x) => ({ request: requestKey(x.row), score: pick(x), target: targetOf(x.row, target), positive: positiveOf(x.row, target), ...measuredOf(x.row, target) }));
     const baselineScore: Record<(typeof SCORERS)[number], (x: Held) => number> = {
       calibrated: (x) => x.score,
       memorization: (x) => x.row.memorization,
@@ -74,9 +74,10 @@ export function crossValidate(rows: FitRow[], bootstrap: number, log: (line: str
 
 /** The candidate with the best pooled leave-one-dataset-out AUROC on these rows (the first one on a tie). */
 export function chooseFeatureSet(rows: FitRow[], target: Target): string {
-  let best = { name: Object.keys(CANDIDATE_SETS)[0], auroc: -Infinity };
-  for (const [name, features] of Object.entries(CANDIDATE_SETS)) {
-    const auroc = leaveOneDatasetOutAuroc(rows, target, features);
+  const names = candidateNames(target);
+  let best = { name: names[0], auroc: -Infinity };
+  for (const name of names) {
+    const auroc = leaveOneDatasetOutAuroc(rows, target, CANDIDATE_SETS[name]);
     if (auroc !== null && auroc > best.auroc) best = { name, auroc };
   }
   return best.name;
@@ -107,8 +108,14 @@ export function hasTarget(r: FitRow, target: Target): boolean {
   return target === 'persistence' || r.residual !== null;
 }
 
+/** What the model is fitted to, and Brier-scored against: for both, the 0/1 event its AUROC is judged on. */
 export function targetOf(r: FitRow, target: Target): number {
-  return target === 'persistence' ? r.persistence : leftBehind(r.residual!) ? 1 : 0;
+  return positiveOf(r, target) ? 1 : 0;
+}
+
+/** Persistence's Spearman is with the measured share (docs/science.md), not the 0/1 verdict it is fitted to. */
+function measuredOf(r: FitRow, target: Target): { measured?: number } {
+  return target === 'persistence' ? { measured: r.persistence } : {};
 }
 
 /** Residual risk: left behind; persistence: the forget audit's "cannot be removed by deletion alone" verdict. */
@@ -129,7 +136,7 @@ function noiseCeiling(rows: FitRow[], target: Target): Scored[] {
     if (pair.length < 2) continue;
     const [a, b] = pair.sort((x, y) => x.seed - y.seed);
     const score = target === 'persistence' ? b.persistence : Math.min(1, b.residual! / 0.2);
-    out.push({ request: a.request, score, target: targetOf(a, target), positive: positiveOf(a, target) });
+    out.push({ request: a.request, score, target: targetOf(a, target), positive: positiveOf(a, target), ...measuredOf(a, target) });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { CANDIDATE_SETS } from './candidates';
 import { Decision, decide } from './decide';
 import { REQUEST_FEATURES } from '../src/core/factors/calibration/features';
 import { renderCalibration } from './render';
+import { EngineVersion } from '../validate/engine';
 import { FitRow, fitRows, leftBehind } from './rows';
 import { Target, chooseFeatureSet, crossValidate, hasTarget, targetOf } from './crossValidate';
 
@@ -18,14 +19,14 @@ export const ROWS_FILE = path.join(ROOT, 'calibrate', 'rows.json');
 const COEFFICIENTS_FILE = path.join(ROOT, 'src', 'core', 'factors', 'calibration', 'calibratedCoefficients.ts');
 const DOC_FILE = path.join(ROOT, 'docs', 'CALIBRATION.md');
 
-export async function fitAndReport(config: CalibrationConfig, collected: Collected, log: (line: string) => void): Promise<void> {
+export async function fitAndReport(config: CalibrationConfig, collected: Collected, log: (line: string) => void, engine?: EngineVersion): Promise<void> {
   const rows = fitRows(collected);
   log(`${rows.length} sample rows from ${new Set(rows.map((r) => r.request)).size} requests`);
   const evaluation = crossValidate(rows, config.bootstrap, log);
   const decision = decide(evaluation);
   log(`rule: ${decision.drivesDifficulty ? 'the calibrated predictions set difficulty' : 'difficulty stays the composite'} (residualRisk ${JSON.stringify(decision.heldOut.residualRisk)}, persistence ${JSON.stringify(decision.heldOut.persistence)})`);
   const { models, chosen } = fitShipped(rows, decision);
-  const markdown = renderCalibration(config, collected, rows, evaluation, models, chosen);
+  const markdown = renderCalibration(config, collected, rows, evaluation, models, chosen, engine);
   if (!config.write) {
     console.log(markdown);
     return;

@@ -9,11 +9,12 @@ import { BASELINE_NAMES, decide } from './decide';
 import { REQUEST_KINDS } from './requests';
 import { FitRow } from './rows';
 import { quantile } from '../src/core/util/stats';
+import { EngineVersion } from '../validate/engine';
 
 const SCORER_TITLES = BASELINE_NAMES;
 
 /** docs/CALIBRATION.md: written by `npm run calibrate`, every number from this run. */
-export function renderCalibration(config: CalibrationConfig, collected: Collected, rows: FitRow[], cv: CrossValidation, models: CalibratedModels, chosen: Record<Target, string>): string {
+export function renderCalibration(config: CalibrationConfig, collected: Collected, rows: FitRow[], cv: CrossValidation, models: CalibratedModels, chosen: Record<Target, string>, engine?: EngineVersion): string {
   const requests = new Set(rows.map((r) => r.request));
   const lines: string[] = [
     '# Calibration of residualRisk and persistence',
@@ -22,6 +23,7 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     '',
     '## Scale of this run',
     '',
+    `- Engine commit: ${engine ? `${engine.commit}${engine.dirty ? ' with uncommitted changes' : ', clean'}` : 'not recorded'}; run finished ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     `- Datasets: ${collected.datasets.map((d) => `${d.name} (${d.audit.samples.length} rows incl. planted copies)`).join(', ')}.`,
     `- Requests of ${config.requestSize} samples, kinds: ${REQUEST_KINDS.join(', ')}; up to ${config.requestsPerKind} per kind and dataset.`,
     `- Simulated deletions run: ${collected.outcomes.length} (${requests.size} distinct requests; seeds ${config.seeds.join(', ')}, repeat seeds on the first ${config.seedRounds} round(s)); ${collected.skipped} skipped by the time budget (${config.maxMinutes} min).`,
@@ -48,7 +50,7 @@ export function renderCalibration(config: CalibrationConfig, collected: Collecte
     lines.push(
       target === 'residualRisk'
         ? `AUROC for "the recommended method leaves |residual| > ${RESIDUAL_TOLERANCE}", Brier score against that 0/1 event, Spearman with it.`
-        : 'AUROC for the forget audit\'s verdict "cannot be removed by deletion alone", Brier score and Spearman against the measured persistence share.',
+        : 'AUROC for the forget audit\'s verdict "cannot be removed by deletion alone" (the 0/1 event the model is fitted to), Brier score against that event, Spearman with the measured persistence share.',
       '',
       '| score | AUROC [95 % CI] | Brier [95 % CI] | Spearman [95 % CI] |',
       '|---|---|---|---|',

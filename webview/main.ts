@@ -1,5 +1,6 @@
 import type { HostToWebview, PanelTab, ReportMeta } from '../src/protocol/webview';
 import { memorizedCountWords } from '../src/protocol/memorizationScale';
+import { calibratedCountWords } from '../src/protocol/calibratedCounts';
 import { detailSection } from './detail';
 import { clear, el } from './dom';
 import { forgetSection } from './forgetTab';
@@ -35,7 +36,7 @@ function renderHeader(m: ReportMeta): void {
   const acc = `train ${(m.trainAccuracy * 100).toFixed(1)}%${m.testAccuracy === null ? '' : `, test ${(m.testAccuracy * 100).toFixed(1)}%`}`;
   parts.header.append(
     el('h1', {}, [document.createTextNode('Hard to forget: '), el('span', { className: 'path', text: m.datasetPath, title: m.datasetPath })]),
-    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (≥ 0.5)${calibratedCounts(m)} · ${m.summary.withSimilarSamples} with near-duplicates · ${memorizedCountWords(m.summary.memorized, m.memorizationScale ?? 'model')} · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
+    el('p', { text: `${m.rows} samples · ${m.summary.hard} hard (difficulty ≥ 0.5)${calibratedCounts(m)} · ${m.summary.withSimilarSamples} with near-duplicates · ${memorizedCountWords(m.summary.memorized, m.memorizationScale ?? 'model')} · ${m.mode} mode on ${m.backend} · accuracy ${acc}` }),
   );
   if (m.stale) parts.header.appendChild(el('p', { className: 'warning', text: 'The dataset changed after this audit: results may be out of date. Run the audit again.' }));
   for (const notice of m.notices) parts.header.appendChild(el('p', { className: 'notice', text: notice, attrs: { role: 'note' } }));
@@ -48,9 +49,7 @@ const TABS: Array<{ id: PanelTab; title: () => string }> = [
 
 /** The two calibrated counts, kept apart: they call for different actions. */
 function calibratedCounts(m: ReportMeta): string {
-  const s = m.summary;
-  if (s.cannotRemoveByDeletion === undefined) return '';
-  return ` · ${s.cannotRemoveByDeletion} cannot be removed by deletion alone · ${s.needsStrongUnlearning ?? 0} need strong unlearning`;
+  return calibratedCountWords(m.summary).map((w) => ` · ${w}`).join('');
 }
 
 function renderTabs(): void {

@@ -1,5 +1,6 @@
 import { headMemorizationNote, memorizedCountText } from '../core/factors/memorizationScale';
 import { AuditReport } from '../core/report/auditSchema';
+import { calibratedCountWords } from '../protocol/calibratedCounts';
 
 /** The hardest samples as a plain-text table for the terminal. */
 export function formatSummary(report: AuditReport, top: number): string {
@@ -13,7 +14,7 @@ export function formatSummary(report: AuditReport, top: number): string {
       (m.testAccuracy === null ? '' : `, test accuracy ${pct(m.testAccuracy)} (${m.testSource}, ${m.testSamples} samples)`),
   );
   lines.push(
-    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.withLabelConflicts ? `${report.summary.withLabelConflicts} with a near-copy under another label, ` : ''}${memorizedCountText(report)}; mode ${report.settings.mode}`,
+    `${report.summary.hard} hard to forget (difficulty ≥ 0.5), ${calibratedCountWords(report.summary).map((w) => `${w}, `).join('')}${report.summary.withSimilarSamples} with near-duplicates, ${report.summary.withLabelConflicts ? `${report.summary.withLabelConflicts} with a near-copy under another label, ` : ''}${memorizedCountText(report)}; mode ${report.settings.mode}`,
   );
   const note = headMemorizationNote(report);
   if (note) lines.push(note);

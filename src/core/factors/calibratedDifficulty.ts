@@ -44,7 +44,7 @@ export function shownOnlyReason(scores: CalibratedScores, models: CalibratedMode
     const h = models.heldOut[name];
     return `${h.auroc === null ? 'n/a' : h.auroc.toFixed(2)} vs ${h.baseline} ${h.baselineAuroc === null ? 'n/a' : h.baselineAuroc.toFixed(2)}`;
   };
-  return `calibrated predictions, not used for the ranking (held-out AUROC unlearning risk ${q('residualRisk')}, persistence ${q('persistence')}; docs/CALIBRATION.md): the recommended method leaves more than 0.1 behind with probability ${scores.residualRisk.toFixed(2)}; similar samples keep ${scores.persistence.toFixed(2)} of it`;
+  return `calibrated predictions, not used for the ranking (held-out AUROC unlearning risk ${q('residualRisk')}, persistence ${q('persistence')}; docs/CALIBRATION.md): the recommended method leaves more than 0.1 behind with probability ${scores.residualRisk.toFixed(2)}; deletion alone fails with probability ${scores.persistence.toFixed(2)}`;
 }
 
 /**
@@ -53,7 +53,7 @@ export function shownOnlyReason(scores: CalibratedScores, models: CalibratedMode
  */
 export function calibratedReason(scores: CalibratedScores, f: { similarCount: number; memorization: number | null }): string {
   if (scores.difficulty < EASY_BELOW) {
-    return `easy to forget: the recommended method leaves more than 0.1 behind with probability ${scores.residualRisk.toFixed(2)}, and similar samples keep ${scores.persistence.toFixed(2)} of it`;
+    return `easy to forget: the recommended method leaves more than 0.1 behind with probability ${scores.residualRisk.toFixed(2)}, and deletion alone fails with probability ${scores.persistence.toFixed(2)}`;
   }
   if (scores.drivenBy === 'persistence') {
     const similar = f.similarCount > 0 ? `${f.similarCount} similar ${f.similarCount === 1 ? 'sample keeps' : 'samples keep'} it` : 'samples like it keep it';

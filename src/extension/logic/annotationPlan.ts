@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { ForgetReport } from '../../core/forget/schema';
 import type { AuditReport, AuditSample } from '../../core/report/auditSchema';
 import { memorizedCountText } from '../../core/factors/memorizationScale';
+import { calibratedCountWords } from '../../protocol/calibratedCounts';
 import { MODERATE_FROM, difficultyLevel, predictionsOf, reasonsInWords, shortDriver } from './reasonText';
 
 export interface LineAnnotation {
@@ -62,6 +63,6 @@ export function resolveSource(file: string, baseDir: string): string {
 /** One-line CodeLens summary for the top of the dataset file. */
 export function codeLensTitle(report: AuditReport, stale: boolean): string {
   const s = report.summary;
-  const calibrated = s.cannotRemoveByDeletion !== undefined ? ` · ${s.cannotRemoveByDeletion} cannot be removed by deletion alone · ${s.needsStrongUnlearning ?? 0} need strong unlearning` : '';
-  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget${calibrated} · ${s.withSimilarSamples} with near-duplicates · ${memorizedCountText(report)}${stale ? ' · stale: the file changed since the audit' : ''}`;
+  const calibrated = calibratedCountWords(s).map((w) => ` · ${w}`).join('');
+  return `ForgetLens: ${s.hard} of ${report.dataset.rows} hard to forget (difficulty ≥ 0.5)${calibrated} · ${s.withSimilarSamples} with near-duplicates · ${memorizedCountText(report)}${stale ? ' · stale: the file changed since the audit' : ''}`;
 }

@@ -4,6 +4,8 @@ import { codeLensTitle, endOfLineText } from '../../../src/extension/logic/annot
 import { breakdownLines, toDetail, toRows } from '../../../src/extension/logic/reportViews';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
 import { visibleRows } from '../../../webview/tableState';
+import { calibratedCountWords } from '../../../src/protocol/calibratedCounts';
+import { formatSummary } from '../../../src/cli/summaryTable';
 
 function sample(id: string, residualRisk: number | null, persistence: number | null, extra: Partial<AuditSample['factors']> = {}): AuditSample {
   const calibrated = residualRisk !== null && persistence !== null;
@@ -59,7 +61,27 @@ test('hover, detail and table rows carry both predictions; the table sorts by ei
   assert.deepEqual(visibleRows(rows, { ...view, sortKey: 'residualRisk' }).map((r) => r.id), ['b', 'a']);
 });
 
-test('the CodeLens counts "cannot be removed by deletion alone" and "needs strong unlearning" separately', () => {
-  const report = { samples: [], dataset: { rows: 10 }, summary: { hard: 3, withSimilarSamples: 1, memorized: 2, meanDifficulty: 0.3, cannotRemoveByDeletion: 2, needsStrongUnlearning: 1 } } as unknown as AuditReport;
-  assert.match(codeLensTitle(report, false), /3 of 10 hard to forget · 2 cannot be removed by deletion alone · 1 need strong unlearning ·/);
+test('the CodeLens and the CLI summary name what each calibrated count measures, in the same words', () => {
+  const report = {
+    samples: [],
+    dataset: { rows: 10, path: 'x.csv', features: 2, classes: ['a', 'b'], format: 'csv' },
+    model: { architecture: 'mlp', backend: 'js', trainAccuracy: 1, testAccuracy: null },
+    settings: { mode: 'fast' },
+    summary: { hard: 3, withSimilarSamples: 1, memorized: 2, meanDifficulty: 0.3, cannotRemoveByDeletion: 2, needsStrongUnlearning: 1 },
+  } as unknown as AuditReport;
+  const risk = '1 likely to keep a residual > 0.1 after the recommended unlearning (unlearning risk ≥ 0.5)';
+  const persistence = '2 likely to survive deletion alone through similar samples (persistence ≥ 0.5)';
+  assert.deepEqual(calibratedCountWords(report.summary), [risk, persistence]);
+  const lens = codeLensTitle(report, false);
+  assert.ok(lens.includes(`3 of 10 hard to forget (difficulty ≥ 0.5) · ${risk} · ${persistence} ·`), lens);
+  const cli = formatSummary(report, 0);
+  assert.ok(cli.includes(`3 hard to forget (difficulty ≥ 0.5), ${risk}, ${persistence}, 1 with near-duplicates`), cli);
+  // The old words read as a contradiction next to "3 hard" (more "need strong unlearning" than hard samples).
+  assert.doesNotMatch(lens + cli, /need strong unlearning|cannot be removed by deletion alone/);
+});
+
+test('an older report without the calibrated counts shows none', () => {
+  assert.deepEqual(calibratedCountWords({}), []);
+  const report = { samples: [], dataset: { rows: 10 }, summary: { hard: 3, withSimilarSamples: 1, memorized: 2, meanDifficulty: 0.3 } } as unknown as AuditReport;
+  assert.doesNotMatch(codeLensTitle(report, false), /unlearning risk|persistence/);
 });

@@ -20,7 +20,7 @@ function models(drivesDifficulty: boolean): CalibratedModels {
   };
 }
 
-const typical: SampleFactorInputs = { memorization: 0.05, confidence: 0.95, similarCount: 0, nearestSimilarity: 0.9, nearestSameLabelSimilarity: null, labelConflictCount: 0, labelDisagreement: 0, entanglement: 0.1, composite: 0.2 };
+const typical: SampleFactorInputs = { memorization: 0.05, confidence: 0.95, similarCount: 0, nearestSimilarity: 0.9, nearestSameLabelSimilarity: null, labelConflictCount: 0, labelDisagreement: 0, entanglement: 0.1, otherLabelShare: 0, composite: 0.2 };
 const context = featureContext([typical]);
 
 test('difficulty is the larger prediction, and the driver is the one that sets it', () => {

@@ -11,7 +11,7 @@ export interface HeldOutQuality {
 export interface CalibratedModels {
   /** P(the recommended method leaves |p_unlearned − p_retrained| > 0.1). */
   residualRisk: MonotoneLogisticModel;
-  /** The predicted share of own-label confidence that similar samples keep after deletion. */
+  /** P(the forget audit's verdict "cannot be removed by deletion alone": similar samples keep its label). */
   persistence: MonotoneLogisticModel;
   /** The same risk for each algorithm that moved the forget set often enough to fit. */
   residualRiskByAlgorithm: Record<string, MonotoneLogisticModel>;

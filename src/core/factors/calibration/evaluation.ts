@@ -5,10 +5,12 @@ import { rocAuc, spearman } from '../../util/stats';
 export interface Scored {
   request: string;
   score: number;
-  /** 0/1 for a probability target, a share for a fractional one (Brier score and Spearman use it). */
+  /** 0/1 for a probability target, a share for a fractional one (the Brier score uses it, and Spearman unless `measured` is given). */
   target: number;
   /** The event AUROC is computed for. */
   positive: boolean;
+  /** A measured quantity the Spearman is taken with instead of `target` (persistence: the measured share). */
+  measured?: number;
 }
 
 export interface Metric {
@@ -48,7 +50,7 @@ function metrics(rows: Scored[]): Record<keyof MetricSet, number | null> {
   const scores = rows.map((r) => r.score);
   const positive = rows.map((r) => r.positive);
   const both = positive.some((p) => p) && positive.some((p) => !p);
-  const rho = rows.length > 2 ? spearman(scores, rows.map((r) => r.target)) : NaN;
+  const rho = rows.length > 2 ? spearman(scores, rows.map((r) => r.measured ?? r.target)) : NaN;
   return {
     auroc: both ? rocAuc(scores, positive) : null,
     brier: rows.length ? rows.reduce((s, r) => s + (r.score - r.target) ** 2, 0) / rows.length : null,

@@ -19,6 +19,13 @@ export const SAMPLE_FEATURES = [
   'labelConflicts',
   'labelDisagreement',
   'entanglement',
+  /** Share of its nearest neighbours in the model's feature space that carry another label. */
+  'otherLabelNeighbours',
+  /**
+   * Same-label near-duplicates while its other neighbours carry another label: what the verdict
+   * "cannot be removed by deletion alone" needs (the retrain keeps its label only through them).
+   */
+  'carriedAgainstNeighbours',
   'composite',
 ] as const;
 export const REQUEST_FEATURES = ['requestSize', 'entanglementScore', 'neighboursInRequest'] as const;
@@ -36,6 +43,8 @@ export interface SampleFactorInputs {
   labelConflictCount: number;
   labelDisagreement: number;
   entanglement: number;
+  /** Share of the k nearest in model space with another label (the entanglement factor's kNN part). */
+  otherLabelShare: number;
   /** The hand-weighted factor composite. */
   composite: number;
 }
@@ -63,6 +72,7 @@ export function sampleInputsOf(s: AuditSample): SampleFactorInputs {
     labelConflictCount: f.labelConflictIds?.length ?? 0,
     labelDisagreement: f.labelDisagreement,
     entanglement: f.entanglement,
+    otherLabelShare: f.entanglementKnnShare,
     composite: s.compositeDifficulty ?? s.difficulty,
   };
 }
@@ -80,6 +90,9 @@ export function rawSampleFeatures(f: SampleFactorInputs): Record<SampleFeature, 
     labelConflicts: Math.log2(1 + f.labelConflictCount),
     labelDisagreement: f.labelDisagreement,
     entanglement: f.entanglement,
+    otherLabelNeighbours: f.otherLabelShare,
+    // The near-duplicate pressure of the composite (1 − 0.5^count) times the stronger sign, in input or model space, that its class alone would not give it its label.
+    carriedAgainstNeighbours: (1 - 0.5 ** f.similarCount) * Math.max(f.labelDisagreement, f.otherLabelShare),
     composite: f.composite,
   };
 }
