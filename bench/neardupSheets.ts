@@ -42,14 +42,16 @@ async function main(): Promise<void> {
       const sims = [thumbnailScore(i, j), thumbnailScore(j, i)].filter(Number.isFinite);
       const thumbnail = Math.max(...sims);
       const aligned = alignedCorrelation(grey, i, j);
-      const local = thresholds.local ? Math.min(localLogRatio(candidates, i, thumbnailScore(i, j)), localLogRatio(candidates, j, thumbnailScore(j, i))) : NaN;
+      // From whichever side lists the other (the rule is judged on the lister's own 10th candidate).
+      const ratios = [localLogRatio(candidates, i, thumbnailScore(i, j)), localLogRatio(candidates, j, thumbnailScore(j, i))].filter(Number.isFinite);
+      const local = thresholds.local && ratios.length ? Math.min(...ratios) : NaN;
       const rules = [
         ...(thumbnail >= thresholds.input ? ['thumbnail global'] : []),
         ...(thresholds.local && thumbnail >= thresholds.local.floor && local <= thresholds.local.cut ? ['thumbnail local'] : []),
         ...(thresholds.aligned !== undefined && aligned >= thresholds.aligned ? ['aligned'] : []),
       ];
       const difference = alignedPixelDifference(grey.data.subarray(i * 784, (i + 1) * 784), grey.data.subarray(j * 784, (j + 1) * 784), 28, 28);
-      pairs.push({ a: i, b: j, label: dataset.classes[dataset.y[i]], thumbnail: round4(thumbnail), aligned: round4(aligned), localLogRatio: round4(local), rules, alignedPixelDifference: Math.round(10 * difference) / 10 });
+      pairs.push({ a: i, b: j, label: dataset.classes[dataset.y[i]], thumbnail: round4(thumbnail), aligned: round4(aligned), localLogRatio: Number.isFinite(local) ? round4(local) : null, rules, alignedPixelDifference: Math.round(10 * difference) / 10 });
     }
   }
   fs.mkdirSync(outDir, { recursive: true });

@@ -8,7 +8,7 @@ import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
-import { ALIGNED_CANDIDATES, ALIGNED_MAX_SHIFT, alignedScores, greyImages, nearestAligned } from '../factors/alignedCorrelation';
+import { ALIGNED_CANDIDATES, ALIGNED_MAX_SHIFT, ALIGNED_Z, alignedScores, greyImages, nearestAligned } from '../factors/alignedCorrelation';
 import { ThumbnailSearch, mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
@@ -116,7 +116,7 @@ export async function computeFactors(
   // the pixels themselves, aligned, keep it (docs/VALIDATION.md). Scored on the first candidates only.
   const image = inputs.dataset.image;
   const aligned = thumbnails && image && options.similarity.input === 'auto' ? alignedScores(candidates, greyImages(X, n, image)) : undefined;
-  const alignedChoice = aligned ? adaptiveThreshold(nearestAligned(aligned)) : null;
+  const alignedChoice = aligned ? adaptiveThreshold(nearestAligned(aligned), ALIGNED_Z) : null;
   const alignedRule: AlignedRule | null = alignedChoice
     ? { threshold: alignedChoice.threshold, nearestMedian: alignedChoice.nearestMedian, logDistanceSpread: alignedChoice.logDistanceSpread, z: alignedChoice.z, candidates: ALIGNED_CANDIDATES, maxShift: ALIGNED_MAX_SHIFT }
     : null;
