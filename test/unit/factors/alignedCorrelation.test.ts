@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { alignedCorrelation, alignedScores, nearestAligned } from '../../../src/core/factors/alignedCorrelation';
 import { brightnessContrast, gaussianNoise, readFashion, shifted } from '../../helpers/plantedImages';
 import { createRandom } from '../../../src/core/util/random';
+import { findSimilarSamples } from '../../../src/core/factors/similarity';
 
 /** Pearson correlation of b with a shifted by (dx, dy), over the pixels both keep: the definition, by brute force. */
 function correlationAt(a: Uint8Array, b: Uint8Array, dx: number, dy: number): number {
@@ -77,4 +78,18 @@ test('aligned scores follow the candidate order, score a pair once, and give eac
   const nearest = nearestAligned(aligned);
   assert.equal(nearest[0], Math.max(aligned.scores[0], aligned.scores[1]));
   assert.equal(nearest[3], aligned.scores[6]);
+});
+
+test('a pair below the thumbnail thresholds is a near-duplicate when its aligned correlation reaches the aligned threshold, on the first candidates only', () => {
+  // Sample 0 lists 1 then 2, 1 lists 0 then 2, 2 lists 1 then 0, all below the 0.99 thumbnail threshold.
+  const candidates = { k: 2, indices: Int32Array.from([1, 2, 0, 2, 1, 0]), similarities: Float32Array.from([0.95, 0.95, 0.95, 0.9, 0.9, 0.95]) };
+  const inputs = { n: 3, labels: new Int32Array(3), embeddingUnit: new Float32Array(0), embeddingDim: 0, candidates, contentHashes: ['a', 'b', 'c'] };
+  const aligned = { m: 1, scores: Float32Array.from([0.999, 0.999, 0.999]) };
+  const withAligned = findSimilarSamples({ ...inputs, aligned }, { input: 0.99, embedding: -1, aligned: 0.998 });
+  assert.deepEqual(withAligned.neighbours[0].map((x) => x.index), [1], 'the first candidate passes; the second is not re-scored');
+  assert.equal(withAligned.neighbours[0][0].similarity, 0.95, 'the similarity listed stays the thumbnail one');
+  assert.deepEqual(withAligned.neighbours[1].map((x) => x.index), [0, 2], 'a pair found from either side counts for both');
+  const stricter = findSimilarSamples({ ...inputs, aligned }, { input: 0.99, embedding: -1, aligned: 0.9995 });
+  assert.equal(stricter.count[0], 0, 'below the aligned threshold');
+  assert.equal(findSimilarSamples(inputs, { input: 0.99, embedding: -1, aligned: 0.998 }).count[0], 0, 'no aligned scores, no aligned rule');
 });
