@@ -14,13 +14,19 @@ export const ALIGNED_MAX_SHIFT = 2;
  * on the Fashion-MNIST test set.
  */
 export const ALIGNED_Z = 2.5;
-/** Each sample's first this many candidates (by thumbnail correlation) are re-scored: the copies are among them. */
-export const ALIGNED_CANDIDATES = 10;
+/**
+ * Each sample's first this many candidates (by thumbnail correlation) are re-scored. On planted
+ * Fashion-MNIST training folders 5 found the same copies as 10 at 800 and 5000 originals, at half
+ * the cost (the aligned correlation is most of the rule's time).
+ */
+export const ALIGNED_CANDIDATES = 5;
 
 /** Grey images on their own pixel grid: n rows of side² values (bytes keep a 60k-image set at 47 MB). */
 export interface GreyImages {
   side: number;
   data: Uint8Array | Float32Array;
+  /** Per image and row, the first non-zero column and one past the last (see rowSpans); absent: whole rows. */
+  spans?: Uint8Array;
 }
 
 /** Aligned correlations of each sample's first `m` candidates, in the candidates' order (NaN where none). */
@@ -37,7 +43,7 @@ export interface AlignedScores {
  * move it, and fine detail (which tells apart two plain garments of one shape) still counts.
  */
 export function alignedCorrelation(images: GreyImages, a: number, b: number, maxShift = ALIGNED_MAX_SHIFT): number {
-  const { side, data } = images;
+  const { side, data, spans } = images;
   const area = side * side;
   const ao = a * area;
   const bo = b * area;
@@ -62,7 +68,16 @@ export function alignedCorrelation(images: GreyImages, a: number, b: number, max
       for (let y = yFrom; y < yTo; y++) {
         const ra = ao + (y - dy) * side - dx;
         const rb = bo + y * side;
-        for (let x = xFrom; x < xTo; x++) sumAB += data[ra + x] * data[rb + x];
+        // Only where both rows have ink: elsewhere one factor is 0 (half the work on garments on a black ground).
+        let from = xFrom;
+        let to = xTo;
+        if (spans) {
+          const sa = 2 * (a * side + y - dy);
+          const sb = 2 * (b * side + y);
+          from = Math.max(from, spans[sa] + dx, spans[sb]);
+          to = Math.min(to, spans[sa + 1] + dx, spans[sb + 1]);
+        }
+        for (let x = from; x < to; x++) sumAB += data[ra + x] * data[rb + x];
       }
       const count = (yTo - yFrom) * (xTo - xFrom);
       const sumA = windowSum(tableA, yFrom - dy, yTo - dy, xFrom - dx, xTo - dx, 0);
@@ -103,21 +118,21 @@ export function alignedScores(candidates: NeighbourLists, images: GreyImages, m 
   const n = candidates.indices.length / k;
   const width = Math.min(m, k);
   const scores = new Float32Array(n * width).fill(NaN);
-  const done = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     for (let r = 0; r < width; r++) {
       const j = candidates.indices[i * k + r];
       if (j < 0) continue;
-      const key = Math.min(i, j) * n + Math.max(i, j);
-      let s = done.get(key);
-      if (s === undefined) {
-        s = alignedCorrelation(images, Math.min(i, j), Math.max(i, j));
-        done.set(key, s);
-      }
-      scores[i * width + r] = s;
+      const earlier = j < i ? rankIn(candidates, j, i, width) : -1;
+      scores[i * width + r] = earlier >= 0 ? scores[j * width + earlier] : alignedCorrelation(images, Math.min(i, j), Math.max(i, j));
     }
   }
   return { m: width, scores };
+}
+
+/** Where `j` sits among sample i's first `width` candidates, −1 if not there. */
+function rankIn(candidates: NeighbourLists, i: number, j: number, width: number): number {
+  for (let r = 0; r < width; r++) if (candidates.indices[i * candidates.k + r] === j) return r;
+  return -1;
 }
 
 /** Each sample's best aligned correlation (NaN without candidates), for the dataset-adaptive threshold. */
@@ -149,5 +164,23 @@ export function greyImages(X: Float32Array, n: number, layout: { width: number; 
       data[i * area + p] = Math.max(0, Math.min(255, Math.round((255 * v) / channels)));
     }
   }
-  return { side: width, data };
+  return { side: width, data, spans: rowSpans(data, n, width) };
+}
+
+/** For each image and row, the first column with a non-zero value and one past the last (0, 0 for an empty row). */
+export function rowSpans(data: Uint8Array | Float32Array, n: number, side: number): Uint8Array {
+  const spans = new Uint8Array(2 * n * side);
+  for (let row = 0; row < n * side; row++) {
+    let first = side;
+    let last = -1;
+    for (let x = 0; x < side; x++) {
+      if (data[row * side + x] !== 0) {
+        if (first === side) first = x;
+        last = x;
+      }
+    }
+    spans[2 * row] = last < 0 ? 0 : first;
+    spans[2 * row + 1] = last + 1;
+  }
+  return spans;
 }
