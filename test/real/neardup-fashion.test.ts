@@ -41,5 +41,6 @@ test('augmented and re-encoded image copies are found as near-duplicates; copies
 });
 
 // The corruptions reaching the targets (recall ≥ 95 %, precision ≥ 90 %) in docs/VALIDATION.md;
-// the others are reported there with what they reach.
-const CLAIMED = new Set(['shift 1 px', 'noise σ=8', 'JPEG q=75', 'JPEG q=40', 'resized 40 px']);
+// the others are reported there with what they reach. Shift 2 px and brightness/contrast since the
+// aligned pixel correlation (before it: 67 % and 92 %).
+const CLAIMED = new Set(['shift 1 px', 'shift 2 px', 'brightness/contrast', 'noise σ=8', 'JPEG q=75', 'JPEG q=40', 'resized 40 px']);

@@ -8,6 +8,7 @@ import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
+import { ALIGNED_CANDIDATES, ALIGNED_MAX_SHIFT, ALIGNED_Z, alignedScores, greyImages, nearestAligned } from '../factors/alignedCorrelation';
 import { ThumbnailSearch, mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
@@ -37,7 +38,12 @@ export type NearDuplicateSettings = ThresholdChoice & {
   candidateSources?: Array<'model space' | 'thumbnails' | 'input space'>;
   thumbnailSearch?: ThumbnailSearch;
   local?: LocalRatioRule;
+  /** Images: the aligned pixel correlation's own dataset-adaptive threshold (see alignedScores). */
+  aligned?: AlignedRule;
 };
+
+/** A pair is also a near-duplicate at this aligned correlation, judged on each sample's first `candidates`. */
+export type AlignedRule = Pick<ThresholdChoice, 'threshold' | 'nearestMedian' | 'logDistanceSpread' | 'z'> & { candidates: number; maxShift: number };
 
 export interface ComputedFactors {
   dynamics?: TrainingDynamics;
@@ -106,9 +112,22 @@ export async function computeFactors(
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
   const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
   const local = options.similarity.input === 'auto' ? localRatioRule(candidates) : null;
-  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding, ...(local ? { local: { ...local, floor: SIMILARITY_FLOOR } } : {}) };
+  // The thumbnails blur away what tells a re-lit or 2 px shifted copy from a look-alike garment;
+  // the pixels themselves, aligned, keep it (docs/VALIDATION.md). Scored on the first candidates only.
+  const image = inputs.dataset.image;
+  const aligned = thumbnails && image && options.similarity.input === 'auto' ? alignedScores(candidates, greyImages(X, n, image)) : undefined;
+  const alignedChoice = aligned ? adaptiveThreshold(nearestAligned(aligned), ALIGNED_Z) : null;
+  const alignedRule: AlignedRule | null = alignedChoice
+    ? { threshold: alignedChoice.threshold, nearestMedian: alignedChoice.nearestMedian, logDistanceSpread: alignedChoice.logDistanceSpread, z: alignedChoice.z, candidates: ALIGNED_CANDIDATES, maxShift: ALIGNED_MAX_SHIFT }
+    : null;
+  const thresholds: EffectiveThresholds = {
+    input: choice.threshold,
+    embedding: options.similarity.embedding,
+    ...(local ? { local: { ...local, floor: SIMILARITY_FLOOR } } : {}),
+    ...(alignedRule ? { aligned: alignedRule.threshold } : {}),
+  };
   const similar = findSimilarSamples(
-    { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes },
+    { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes, aligned },
     thresholds,
   );
   clock.lap('similarity');
@@ -125,7 +144,16 @@ export async function computeFactors(
     inputSearch: search.info,
     embeddingSearch: embeddingSearchInfo,
     candidates,
-    nearDuplicates: { method: scorer.method, ...choice, ...(local ? { local, why: `${choice.why}; ${localWhy(local)}` } : {}), candidates: candidateLists.k, candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'], ...(thumbnailSearch ? { thumbnailSearch: thumbnailSearch.search } : {}) },
+    nearDuplicates: {
+      method: scorer.method,
+      ...choice,
+      ...(local ? { local } : {}),
+      ...(alignedRule ? { aligned: alignedRule } : {}),
+      why: [choice.why, ...(local ? [localWhy(local)] : []), ...(alignedRule ? [alignedWhy(alignedRule)] : [])].join('; '),
+      candidates: candidateLists.k,
+      candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'],
+      ...(thumbnailSearch ? { thumbnailSearch: thumbnailSearch.search } : {}),
+    },
   };
   clock.lap('factors');
   report(ctx, 'factors', 1);
@@ -148,6 +176,13 @@ function localWhy(rule: LocalRatioRule): string {
   return (
     `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
     `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}${rule.maxCut !== undefined && rule.cut >= rule.maxCut ? `; capped at ${rule.maxCut}, which does not loosen with the dataset's size` : ''}) and similarity ≥ ${SIMILARITY_FLOOR}`
+  );
+}
+
+function alignedWhy(rule: AlignedRule): string {
+  return (
+    `or, on each sample's first ${rule.candidates} candidates, the images' own pixels correlate (Pearson, best shift of up to ${rule.maxShift} px) ` +
+    `${rule.z} robust standard deviations closer than the typical nearest neighbour's ${rule.nearestMedian}, i.e. ≥ ${rule.threshold}`
   );
 }
 

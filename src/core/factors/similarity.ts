@@ -1,6 +1,7 @@
 import { NeighbourLists, dot } from './neighbours';
 import { PairScorer } from './pairScore';
 import { LocalRatioRule, localLogRatio } from './localRatio';
+import { AlignedScores } from './alignedCorrelation';
 
 export { DEFAULT_SIMILARITY } from './similarityDefaults';
 export type { SimilarityThresholds } from './similarityDefaults';
@@ -10,6 +11,8 @@ export interface EffectiveThresholds {
   embedding: number;
   /** Also a near-duplicate: far closer than the sample's own local scale, and at least `floor` (see localRatioRule). */
   local?: LocalRatioRule & { floor: number };
+  /** Images: also a near-duplicate when the pair's aligned correlation (SimilarityInputs.aligned) reaches this. */
+  aligned?: number;
 }
 
 
@@ -73,6 +76,8 @@ export interface SimilarityInputs {
   /** Candidate neighbours with their input similarities, most similar first (see scoreCandidates). */
   candidates: NeighbourLists;
   contentHashes: string[];
+  /** Images: aligned correlations of each sample's first candidates (see alignedScores). */
+  aligned?: AlignedScores;
 }
 
 /**
@@ -106,7 +111,7 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
       if (j < 0) continue;
       examined++;
       const s = candidates.similarities[i * candidates.k + r];
-      if (!(s >= thresholds.input) && !passesLocal(candidates, i, s, thresholds.local)) continue;
+      if (!(s >= thresholds.input) && !passesLocal(candidates, i, s, thresholds.local) && !passesAligned(inputs.aligned, i, r, thresholds.aligned)) continue;
       if (thresholds.embedding > -1 && dot(inputs.embeddingUnit, i, inputs.embeddingUnit, j, inputs.embeddingDim) < thresholds.embedding) continue;
       verified++;
       add(i, j, s);
@@ -127,6 +132,10 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
 
 function passesLocal(candidates: NeighbourLists, i: number, s: number, local: EffectiveThresholds['local']): boolean {
   return local !== undefined && s >= local.floor && localLogRatio(candidates, i, s, local.reference) <= local.cut;
+}
+
+function passesAligned(aligned: AlignedScores | undefined, i: number, r: number, threshold: number | undefined): boolean {
+  return aligned !== undefined && threshold !== undefined && r < aligned.m && aligned.scores[i * aligned.m + r] >= threshold;
 }
 
 function mostSimilar(list: SimilarSample[]): SimilarSample[] {

@@ -139,6 +139,10 @@ export const AuditReportSchema = z.object({
         why: z.string(),
         /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
         local: z.object({ reference: z.number().int(), cut: z.number(), maxCut: z.number().optional(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
+        /** Images: the aligned pixel correlation's own threshold beside the thumbnails' (absent in older audits). */
+        aligned: z
+          .object({ threshold: z.number(), nearestMedian: z.number().nullable(), logDistanceSpread: z.number().nullable(), z: z.number().nullable(), candidates: z.number().int(), maxShift: z.number().int() })
+          .optional(),
         /** Where the candidates came from (absent in older audits). */
         candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
         /** How the thumbnail candidates were searched, with the shortcut's recall (absent in older audits and for tables). */

@@ -1,0 +1,186 @@
+import { NeighbourLists } from './neighbours';
+
+/**
+ * Pixel shift searched each way by the aligned correlation: the 1–2 px an augmentation moves an
+ * image. The thumbnails' centre-of-mass centring misses it where the shift pushes the picture
+ * against the frame (docs/VALIDATION.md: 2 px shifts of Fashion-MNIST garments).
+ */
+export const ALIGNED_MAX_SHIFT = 2;
+/**
+ * Robust standard deviations above the typical nearest neighbour an aligned correlation must be.
+ * Chosen on planted Fashion-MNIST training folders (bench/neardupScorers.ts, docs/VALIDATION.md):
+ * the smallest of 2, 2.5, 3, 3.5, 4 at which the rule, beside the thumbnail rules, adds at most one
+ * pair between untouched images at 5000 originals (2: 14 more, 2.5: 1, 3: none); checked unchanged
+ * on the Fashion-MNIST test set.
+ */
+export const ALIGNED_Z = 2.5;
+/**
+ * Each sample's first this many candidates (by thumbnail correlation) are re-scored. On planted
+ * Fashion-MNIST training folders 5 found the same copies as 10 at 800 and 5000 originals, at half
+ * the cost (the aligned correlation is most of the rule's time).
+ */
+export const ALIGNED_CANDIDATES = 5;
+
+/** Grey images on their own pixel grid: n rows of side² values (bytes keep a 60k-image set at 47 MB). */
+export interface GreyImages {
+  side: number;
+  data: Uint8Array | Float32Array;
+  /** Per image and row, the first non-zero column and one past the last (see rowSpans); absent: whole rows. */
+  spans?: Uint8Array;
+}
+
+/** Aligned correlations of each sample's first `m` candidates, in the candidates' order (NaN where none). */
+export interface AlignedScores {
+  m: number;
+  scores: Float32Array;
+}
+
+/**
+ * The largest Pearson correlation between image `b` and image `a` shifted by up to `maxShift`
+ * whole pixels each way, over the pixels the two share at that shift: what a shift pushed out of
+ * the frame is in neither, so a shifted copy correlates 1 with its source from either side, and
+ * the score is symmetric. Pearson on the pixels themselves, so brightness and contrast do not
+ * move it, and fine detail (which tells apart two plain garments of one shape) still counts.
+ */
+export function alignedCorrelation(images: GreyImages, a: number, b: number, maxShift = ALIGNED_MAX_SHIFT): number {
+  const { side, data, spans } = images;
+  const area = side * side;
+  const ao = a * area;
+  const bo = b * area;
+  const w = side + 1;
+  if (scratch.length < 4 * w * w) scratch = new Float64Array(4 * w * w);
+  const tableA = scratch.subarray(0, 2 * w * w);
+  const tableB = scratch.subarray(2 * w * w, 4 * w * w);
+  integralImages(data, ao, side, tableA);
+  integralImages(data, bo, side, tableB);
+  /** Sum of the values (square 0) or their squares (1) over rows [y0, y1), columns [x0, x1). */
+  const windowSum = (t: Float64Array, y0: number, y1: number, x0: number, x1: number, square: number) =>
+    t[2 * (y1 * w + x1) + square] - t[2 * (y0 * w + x1) + square] - t[2 * (y1 * w + x0) + square] + t[2 * (y0 * w + x0) + square];
+  let best = -1;
+  for (let dy = -maxShift; dy <= maxShift; dy++) {
+    for (let dx = -maxShift; dx <= maxShift; dx++) {
+      // b's pixels in rows [yFrom, yTo), columns [xFrom, xTo) meet a's pixels (y − dy, x − dx).
+      const yFrom = Math.max(0, dy);
+      const yTo = Math.min(side, side + dy);
+      const xFrom = Math.max(0, dx);
+      const xTo = Math.min(side, side + dx);
+      let sumAB = 0;
+      for (let y = yFrom; y < yTo; y++) {
+        const ra = ao + (y - dy) * side - dx;
+        const rb = bo + y * side;
+        // Only where both rows have ink: elsewhere one factor is 0 (half the work on garments on a black ground).
+        let from = xFrom;
+        let to = xTo;
+        if (spans) {
+          const sa = 2 * (a * side + y - dy);
+          const sb = 2 * (b * side + y);
+          from = Math.max(from, spans[sa] + dx, spans[sb]);
+          to = Math.min(to, spans[sa + 1] + dx, spans[sb + 1]);
+        }
+        for (let x = from; x < to; x++) sumAB += data[ra + x] * data[rb + x];
+      }
+      const count = (yTo - yFrom) * (xTo - xFrom);
+      const sumA = windowSum(tableA, yFrom - dy, yTo - dy, xFrom - dx, xTo - dx, 0);
+      const sumB = windowSum(tableB, yFrom, yTo, xFrom, xTo, 0);
+      const va = windowSum(tableA, yFrom - dy, yTo - dy, xFrom - dx, xTo - dx, 1) - (sumA * sumA) / count;
+      const vb = windowSum(tableB, yFrom, yTo, xFrom, xTo, 1) - (sumB * sumB) / count;
+      // Every shift is tried: a striped or checked garment has several peaks, and climbing from no shift stopped on the wrong one.
+      const r = va > 1e-9 && vb > 1e-9 ? (sumAB - (sumA * sumB) / count) / Math.sqrt(va * vb) : 0;
+      if (r > best) best = r;
+    }
+  }
+  return best;
+}
+
+/** Reused between calls: one table per pair would cost more than the correlations. */
+let scratch = new Float64Array(0);
+
+/** Summed-area tables of the image at `offset` and of its squares, interleaved, (side + 1)² each. */
+function integralImages(data: GreyImages['data'], offset: number, side: number, out: Float64Array): void {
+  const w = side + 1;
+  for (let y = 0; y < side; y++) {
+    let row = 0;
+    let rowSquares = 0;
+    for (let x = 0; x < side; x++) {
+      const v = data[offset + y * side + x];
+      row += v;
+      rowSquares += v * v;
+      const k = 2 * ((y + 1) * w + x + 1);
+      out[k] = out[k - 2 * w] + row;
+      out[k + 1] = out[k + 1 - 2 * w] + rowSquares;
+    }
+  }
+}
+
+/** Aligned correlations of each sample's first `m` candidates; a pair listed from both sides is scored once. */
+export function alignedScores(candidates: NeighbourLists, images: GreyImages, m = ALIGNED_CANDIDATES): AlignedScores {
+  const { k } = candidates;
+  const n = candidates.indices.length / k;
+  const width = Math.min(m, k);
+  const scores = new Float32Array(n * width).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < width; r++) {
+      const j = candidates.indices[i * k + r];
+      if (j < 0) continue;
+      const earlier = j < i ? rankIn(candidates, j, i, width) : -1;
+      scores[i * width + r] = earlier >= 0 ? scores[j * width + earlier] : alignedCorrelation(images, Math.min(i, j), Math.max(i, j));
+    }
+  }
+  return { m: width, scores };
+}
+
+/** Where `j` sits among sample i's first `width` candidates, −1 if not there. */
+function rankIn(candidates: NeighbourLists, i: number, j: number, width: number): number {
+  for (let r = 0; r < width; r++) if (candidates.indices[i * candidates.k + r] === j) return r;
+  return -1;
+}
+
+/** Each sample's best aligned correlation (NaN without candidates), for the dataset-adaptive threshold. */
+export function nearestAligned(aligned: AlignedScores): Float32Array {
+  const n = aligned.scores.length / aligned.m;
+  return Float32Array.from({ length: n }, (_, i) => {
+    let best = NaN;
+    for (let r = 0; r < aligned.m; r++) {
+      const s = aligned.scores[i * aligned.m + r];
+      if (s > best || (Number.isNaN(best) && !Number.isNaN(s))) best = s;
+    }
+    return best;
+  });
+}
+
+/** Grey levels 0–255 (channels averaged) of the images in X, undoing the loader's per-value standardisation. */
+export function greyImages(X: Float32Array, n: number, layout: { width: number; height: number; channels: number; mean: number[]; std: number[] }): GreyImages {
+  const { width, channels, mean, std } = layout;
+  const area = width * layout.height;
+  const dim = area * channels;
+  const data = new Uint8Array(n * area);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < area; p++) {
+      let v = 0;
+      for (let c = 0; c < channels; c++) {
+        const k = p * channels + c;
+        v += X[i * dim + k] * std[k] + mean[k];
+      }
+      data[i * area + p] = Math.max(0, Math.min(255, Math.round((255 * v) / channels)));
+    }
+  }
+  return { side: width, data, spans: rowSpans(data, n, width) };
+}
+
+/** For each image and row, the first column with a non-zero value and one past the last (0, 0 for an empty row). */
+export function rowSpans(data: Uint8Array | Float32Array, n: number, side: number): Uint8Array {
+  const spans = new Uint8Array(2 * n * side);
+  for (let row = 0; row < n * side; row++) {
+    let first = side;
+    let last = -1;
+    for (let x = 0; x < side; x++) {
+      if (data[row * side + x] !== 0) {
+        if (first === side) first = x;
+        last = x;
+      }
+    }
+    spans[2 * row] = last < 0 ? 0 : first;
+    spans[2 * row + 1] = last + 1;
+  }
+  return spans;
+}
