@@ -1,4 +1,5 @@
 import { NeighbourLists } from './neighbours';
+import { allCropMoments, bestCorrelation, cropMoments, crossSums, momentsLength, padRows } from './alignedSums';
 
 /**
  * Pixel shift searched each way by the aligned correlation: the 1–2 px an augmentation moves an
@@ -43,87 +44,46 @@ export interface AlignedScores {
  * move it, and fine detail (which tells apart two plain garments of one shape) still counts.
  */
 export function alignedCorrelation(images: GreyImages, a: number, b: number, maxShift = ALIGNED_MAX_SHIFT): number {
-  const { side, data, spans } = images;
-  const area = side * side;
-  const ao = a * area;
-  const bo = b * area;
-  const w = side + 1;
-  if (scratch.length < 4 * w * w) scratch = new Float64Array(4 * w * w);
-  const tableA = scratch.subarray(0, 2 * w * w);
-  const tableB = scratch.subarray(2 * w * w, 4 * w * w);
-  integralImages(data, ao, side, tableA);
-  integralImages(data, bo, side, tableB);
-  /** Sum of the values (square 0) or their squares (1) over rows [y0, y1), columns [x0, x1). */
-  const windowSum = (t: Float64Array, y0: number, y1: number, x0: number, x1: number, square: number) =>
-    t[2 * (y1 * w + x1) + square] - t[2 * (y0 * w + x1) + square] - t[2 * (y1 * w + x0) + square] + t[2 * (y0 * w + x0) + square];
-  let best = -1;
-  for (let dy = -maxShift; dy <= maxShift; dy++) {
-    for (let dx = -maxShift; dx <= maxShift; dx++) {
-      // b's pixels in rows [yFrom, yTo), columns [xFrom, xTo) meet a's pixels (y − dy, x − dx).
-      const yFrom = Math.max(0, dy);
-      const yTo = Math.min(side, side + dy);
-      const xFrom = Math.max(0, dx);
-      const xTo = Math.min(side, side + dx);
-      let sumAB = 0;
-      for (let y = yFrom; y < yTo; y++) {
-        const ra = ao + (y - dy) * side - dx;
-        const rb = bo + y * side;
-        // Only where both rows have ink: elsewhere one factor is 0 (half the work on garments on a black ground).
-        let from = xFrom;
-        let to = xTo;
-        if (spans) {
-          const sa = 2 * (a * side + y - dy);
-          const sb = 2 * (b * side + y);
-          from = Math.max(from, spans[sa] + dx, spans[sb]);
-          to = Math.min(to, spans[sa + 1] + dx, spans[sb + 1]);
-        }
-        for (let x = from; x < to; x++) sumAB += data[ra + x] * data[rb + x];
-      }
-      const count = (yTo - yFrom) * (xTo - xFrom);
-      const sumA = windowSum(tableA, yFrom - dy, yTo - dy, xFrom - dx, xTo - dx, 0);
-      const sumB = windowSum(tableB, yFrom, yTo, xFrom, xTo, 0);
-      const va = windowSum(tableA, yFrom - dy, yTo - dy, xFrom - dx, xTo - dx, 1) - (sumA * sumA) / count;
-      const vb = windowSum(tableB, yFrom, yTo, xFrom, xTo, 1) - (sumB * sumB) / count;
-      // Every shift is tried: a striped or checked garment has several peaks, and climbing from no shift stopped on the wrong one.
-      const r = va > 1e-9 && vb > 1e-9 ? (sumAB - (sumA * sumB) / count) / Math.sqrt(va * vb) : 0;
-      if (r > best) best = r;
-    }
-  }
-  return best;
+  const size = momentsLength(maxShift);
+  const moments = new Float64Array(2 * size);
+  cropMoments(images, a, maxShift, moments, 0);
+  cropMoments(images, b, maxShift, moments, size);
+  const padded = new Float64Array(images.side * (images.side + 2 * maxShift));
+  padRows(images, a, maxShift, padded);
+  const cross = new Float64Array(size / 2);
+  crossSums(images, padded, a, b, maxShift, cross);
+  return bestCorrelation(cross, moments, 0, moments, size, images.side, maxShift);
 }
 
-/** Reused between calls: one table per pair would cost more than the correlations. */
-let scratch = new Float64Array(0);
-
-/** Summed-area tables of the image at `offset` and of its squares, interleaved, (side + 1)² each. */
-function integralImages(data: GreyImages['data'], offset: number, side: number, out: Float64Array): void {
-  const w = side + 1;
-  for (let y = 0; y < side; y++) {
-    let row = 0;
-    let rowSquares = 0;
-    for (let x = 0; x < side; x++) {
-      const v = data[offset + y * side + x];
-      row += v;
-      rowSquares += v * v;
-      const k = 2 * ((y + 1) * w + x + 1);
-      out[k] = out[k - 2 * w] + row;
-      out[k + 1] = out[k + 1 - 2 * w] + rowSquares;
-    }
-  }
-}
-
-/** Aligned correlations of each sample's first `m` candidates; a pair listed from both sides is scored once. */
+/**
+ * Aligned correlations of each sample's first `m` candidates; a pair listed from both sides is scored
+ * once. Each image's crop moments are computed once, and sample i is padded once for all its pairs.
+ */
 export function alignedScores(candidates: NeighbourLists, images: GreyImages, m = ALIGNED_CANDIDATES): AlignedScores {
   const { k } = candidates;
   const n = candidates.indices.length / k;
   const width = Math.min(m, k);
   const scores = new Float32Array(n * width).fill(NaN);
+  const maxShift = ALIGNED_MAX_SHIFT;
+  const size = momentsLength(maxShift);
+  const moments = allCropMoments(images, n, maxShift);
+  const padded = new Float64Array(images.side * (images.side + 2 * maxShift));
+  const cross = new Float64Array(size / 2);
   for (let i = 0; i < n; i++) {
+    let isPadded = false;
     for (let r = 0; r < width; r++) {
       const j = candidates.indices[i * k + r];
       if (j < 0) continue;
       const earlier = j < i ? rankIn(candidates, j, i, width) : -1;
-      scores[i * width + r] = earlier >= 0 ? scores[j * width + earlier] : alignedCorrelation(images, Math.min(i, j), Math.max(i, j));
+      if (earlier >= 0) {
+        scores[i * width + r] = scores[j * width + earlier];
+        continue;
+      }
+      if (!isPadded) padRows(images, i, maxShift, padded);
+      isPadded = true;
+      // On bytes symmetric to the last bit (each sum is exact; swapping a and b swaps factors), so i can always be a.
+      crossSums(images, padded, i, j, maxShift, cross);
+      scores[i * width + r] = bestCorrelation(cross, moments, i * size, moments, j * size, images.side, maxShift);
     }
   }
   return { m: width, scores };
