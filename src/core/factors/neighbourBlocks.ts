@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readTidy } from '../model/readTensor';
+import { ExactRows, rerankRow } from './rerank';
 import { TopKSelector, selectBlock } from './topKSelector';
 
 /** Where the rows of one block of queries go: the shared lists and the search's settings. */
@@ -10,6 +11,8 @@ export interface BlockSearch {
   allowed?: Uint8Array;
   indices: Int32Array;
   similarities: Float32Array;
+  /** When the rows searched are a projection: re-rank each list on these full rows. */
+  exact?: ExactRows;
 }
 
 /** Default rows per block: the block's similarities stay near 64 MB whatever N. */
@@ -38,6 +41,8 @@ export class BlockSearcher {
     const { n, dim, k, allowed, indices, similarities } = this.search;
     const sims = readTidy(() => tf.matMul(tf.slice(this.all, [start, 0], [size, dim]), this.allTransposed)) as Float32Array;
     selectBlock(sims, start, size, n, this.selector, k, allowed, indices, similarities);
+    const { exact } = this.search;
+    if (exact) for (let i = start; i < start + size; i++) rerankRow(indices, similarities, i, k, exact);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import { BackendName } from '../model/backend';
 import { JobContext } from '../progress';
 import { WorkerScript, runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
 import type { NeighbourJob, NeighbourWorkerData } from './neighbourWorker';
+import type { ExactRows } from './rerank';
 
 /** The bundled search worker, or its source under tsx; undefined when neither is there (then search in-process). */
 export function neighbourWorkerScript(): WorkerScript | undefined {
@@ -16,7 +17,7 @@ export function neighbourWorkerScript(): WorkerScript | undefined {
 export async function searchBlocksInWorkers(
   script: WorkerScript,
   unitRows: Float32Array,
-  search: { n: number; dim: number; k: number; allowed?: Uint8Array; blockSize: number },
+  search: { n: number; dim: number; k: number; allowed?: Uint8Array; exact?: ExactRows; blockSize: number },
   lists: { indices: Int32Array; similarities: Float32Array },
   settings: { workers: number; backend: BackendName; onBlock?: (fraction: number) => void },
   ctx?: JobContext,
@@ -29,6 +30,7 @@ export async function searchBlocksInWorkers(
     dim,
     k,
     allowed: search.allowed && toShared(search.allowed),
+    exact: search.exact && { rows: toShared(search.exact.rows), dim: search.exact.dim },
     indices,
     similarities,
     unitRows: toShared(unitRows),
