@@ -4,7 +4,8 @@ import { createRandom } from '../util/random';
 import { readTidy } from '../model/readTensor';
 import { BackendName, activeBackend } from '../model/backend';
 import { defaultWorkerCount } from '../model/parallelSubsetModels';
-import { BlockSearcher, defaultBlockSize } from './neighbourBlocks';
+import { BlockSearcher, defaultBlockSize, listsFromBanks } from './neighbourBlocks';
+import { TopKBank } from './topKBank';
 import type { ExactRows } from './rerank';
 import { neighbourWorkerScript, searchBlocksInWorkers } from './parallelNeighbours';
 
@@ -97,18 +98,22 @@ export async function topKNeighbours(
     await searchBlocksInWorkers(script, unitRows, search, { indices, similarities }, { workers: workers.count, backend: workers.backend, onBlock: options.onBlock }, ctx);
     return { k, indices, similarities };
   }
-  const searcher = new BlockSearcher(unitRows, { n, dim, k, allowed: options.allowed, exact: options.exact, indices, similarities });
+  const search = { n, dim, k, allowed: options.allowed, exact: options.exact };
+  const bank = new TopKBank(n, k);
+  const searcher = new BlockSearcher(unitRows, search, bank);
   try {
     for (let start = 0; start < n; start += blockSize) {
       const size = Math.min(blockSize, n - start);
       searcher.run(start, size);
-      options.onBlock?.((start + size) / n);
+      // Later blocks are smaller: the share of pairs done.
+      options.onBlock?.(1 - ((n - start - size) / n) ** 2);
       throwIfCancelled(ctx);
       await breathe();
     }
   } finally {
     searcher.dispose();
   }
+  listsFromBanks([bank], search, indices, similarities);
   return { k, indices, similarities };
 }
 
