@@ -44,7 +44,7 @@ export function similaritySection(root: string, baselineSrc: string | undefined,
     `\`BENCH_ONLY=similarity\` (BENCH_SIMILARITY_BASELINE=<older checkout>/src adds the "before" row): the similarity stage alone on the first ${rows} Fashion-MNIST images, ` +
       'embeddings of an untrained MLP of the audit\'s shape (the cost depends on the shapes), both codes in one process one after the other. ' +
       `Load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} cores: wall times scale with the load, the ratio less so.` +
-      ' "CPU s" is the CPU time of all the process\'s threads (worker threads included) over the similarity stage and the short factors stage after it: with 2 threads on a quiet 2-core machine the wall time is about half of it.',
+      ' "CPU s" is the CPU time of all the process\'s threads (worker threads included) over the similarity stage and the short factors stage after it: on a quiet 2-core machine the wall time is at least half of it (more where the main thread works alone).',
     '',
     '| code | similarity stage s (wall) | ratio to before | CPU s (all threads) | CPU ratio | model-space search | near-duplicate candidates | samples with near-duplicates |',
     '|---|---|---|---|---|---|---|---|',
