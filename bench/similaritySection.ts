@@ -7,6 +7,8 @@ interface StageResult {
   label: string;
   rows: number;
   seconds: number;
+  /** CPU seconds of all the process's threads over the similarity and factors stages. */
+  cpuSeconds: number;
   flagged: number;
   inputSearch: { method: string; dimensions: number; recallAtK: number | null };
   embeddingSearch: { method: string; dimensions: number; recallAt10: number } | null;
@@ -33,7 +35,7 @@ export function similaritySection(root: string, baselineSrc: string | undefined,
     .map((l) => JSON.parse(l.slice(RESULT_PREFIX.length)));
   const base = results.find((r) => r.label === 'compared');
   const row = (r: StageResult) =>
-    `| ${r.label === 'compared' ? `before (${baselineSrc})` : 'this code'} | ${r.seconds.toFixed(1)} | ${base ? (r.seconds / base.seconds).toFixed(2) : '–'} | ` +
+    `| ${r.label === 'compared' ? `before (${baselineSrc})` : 'this code'} | ${r.seconds.toFixed(1)} | ${base ? (r.seconds / base.seconds).toFixed(2) : '–'} | ${r.cpuSeconds.toFixed(1)} | ${base ? (r.cpuSeconds / base.cpuSeconds).toFixed(2) : '–'} | ` +
     `${r.embeddingSearch ? `${r.embeddingSearch.method}, ${r.embeddingSearch.dimensions} dims, recall@10 ${r.embeddingSearch.recallAt10}` : 'exact, all dims'} | ` +
     `${r.inputSearch.method}, recall@10 of input-cosine neighbours ${r.inputSearch.recallAtK ?? '–'} | ${r.flagged} |`;
   return [
@@ -41,10 +43,11 @@ export function similaritySection(root: string, baselineSrc: string | undefined,
     '',
     `\`BENCH_ONLY=similarity\` (BENCH_SIMILARITY_BASELINE=<older checkout>/src adds the "before" row): the similarity stage alone on the first ${rows} Fashion-MNIST images, ` +
       'embeddings of an untrained MLP of the audit\'s shape (the cost depends on the shapes), both codes in one process one after the other. ' +
-      `Load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} cores: wall times scale with the load, the ratio less so.`,
+      `Load average (1 min) ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} cores: wall times scale with the load, the ratio less so.` +
+      ' "CPU s" is the CPU time of all the process\'s threads (worker threads included) over the similarity stage and the short factors stage after it: on a quiet 2-core machine the wall time is at least half of it (more where the main thread works alone).',
     '',
-    '| code | similarity stage s (wall) | ratio to before | model-space search | near-duplicate candidates | samples with near-duplicates |',
-    '|---|---|---|---|---|---|',
+    '| code | similarity stage s (wall) | ratio to before | CPU s (all threads) | CPU ratio | model-space search | near-duplicate candidates | samples with near-duplicates |',
+    '|---|---|---|---|---|---|---|---|',
     ...results.map(row),
   ].join('\n');
 }

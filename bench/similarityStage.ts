@@ -5,6 +5,7 @@
 // from an untrained MLP of the audit's shape: the stage's cost depends on the shapes, not the
 // weights (the near-duplicate recall of a trained model's search is in a real audit's
 // diagnostics.inputSearch.recallAtK).
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { loadDataset } from '../src/core/data/load';
 import { initBackend } from '../src/core/model/backend';
@@ -38,15 +39,21 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const computeFactors = (require(module) as { computeFactors: ComputeFactors }).computeFactors;
     const clock = new Stopwatch();
+    const cpuBefore = process.cpuUsage();
     // Each implementation with its own default settings.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const options = (require(path.join(path.dirname(module), 'options')) as { DEFAULT_AUDIT_OPTIONS: typeof DEFAULT_AUDIT_OPTIONS }).DEFAULT_AUDIT_OPTIONS;
     const factors = await computeFactors(inputs as Parameters<ComputeFactors>[0], options, clock);
     const t = clock.timings();
+    // CPU of every thread of the process (workers included), robust to other processes' load; it also counts the short factors stage after the similarity stage.
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
+    // Equal fingerprints: both codes scored the same candidate pairs to the same similarities.
+    const fingerprint = createHash('sha1').update(new Uint8Array(factors.candidates.indices.buffer)).update(new Uint8Array(factors.candidates.similarities.buffer)).digest('hex').slice(0, 12);
     const flagged = Array.from(factors.similar.count).filter((c) => c > 0).length;
     const embeddingSearch = (factors as { embeddingSearch?: unknown }).embeddingSearch ?? null;
-    console.log(`${label}: ${rows} rows, similarity stage ${t.similarity.toFixed(1)} s, ${flagged} samples with near-duplicates, search ${JSON.stringify(factors.inputSearch)}, model-space search ${JSON.stringify(embeddingSearch)}`);
-    console.log(`${RESULT_PREFIX}${JSON.stringify({ label, rows, seconds: t.similarity, flagged, inputSearch: factors.inputSearch, embeddingSearch })}`);
+    console.log(`${label}: ${rows} rows, similarity stage ${t.similarity.toFixed(1)} s (CPU ${cpuSeconds} s with the factors stage), ${flagged} samples with near-duplicates, candidates ${fingerprint}, search ${JSON.stringify(factors.inputSearch)}, model-space search ${JSON.stringify(embeddingSearch)}`);
+    console.log(`${RESULT_PREFIX}${JSON.stringify({ label, rows, seconds: t.similarity, cpuSeconds, flagged, fingerprint, inputSearch: factors.inputSearch, embeddingSearch })}`);
   }
 }
 

@@ -91,22 +91,28 @@ export async function computeFactors(
   // Large, wide embeddings are searched on their leading principal directions (re-ranked exactly):
   // the block product is most of the stage's time, and its recall is measured below.
   const projected = n >= PROJECTED_SEARCH_MIN_ROWS && embeddingDim > PROJECTED_SEARCH_DIM;
-  const embeddingSearch = projected
-    ? await projectedTopK(embeddingUnit, n, embeddingDim, searchK, { projectedDim: PROJECTED_SEARCH_DIM, searchK: SIMILARITY_CANDIDATES }, embeddingOptions, ctx)
-    : await topKNeighbours(embeddingUnit, n, embeddingDim, searchK, embeddingOptions, ctx);
-  const embeddingSearchInfo = {
-    method: projected ? ('principal-projection' as const) : ('exact' as const),
-    dimensions: projected ? PROJECTED_SEARCH_DIM : embeddingDim,
-    recallAt10: projected ? searchRecall(embeddingUnit, n, embeddingDim, embeddingSearch, 10, 200, options.seed, split.trainMask) : 1,
-  };
-  const embeddingNeighbours = firstNeighbours(embeddingSearch, options.neighbours);
-  const search = modelSpaceCandidates
-    ? { candidates: embeddingSearch, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, embeddingSearch, 10, 200, options.seed, split.trainMask) } }
-    : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
-  report(ctx, 'similarity', 0.9, 'near-duplicates');
   const thumbnails = layout ? grayThumbnails(inputRows, n, layout) : null;
+  // Both searches at once, each with its recall measured as soon as it is done: one search's
+  // main-thread work (projection, merging, re-ranking, recall) overlaps the other's workers.
+  const modelSpace = (async () => {
+    const lists = projected
+      ? await projectedTopK(embeddingUnit, n, embeddingDim, searchK, { projectedDim: PROJECTED_SEARCH_DIM, searchK: SIMILARITY_CANDIDATES }, embeddingOptions, ctx)
+      : await topKNeighbours(embeddingUnit, n, embeddingDim, searchK, embeddingOptions, ctx);
+    const info = {
+      method: projected ? ('principal-projection' as const) : ('exact' as const),
+      dimensions: projected ? PROJECTED_SEARCH_DIM : embeddingDim,
+      recallAt10: projected ? searchRecall(embeddingUnit, n, embeddingDim, lists, 10, 200, options.seed, split.trainMask) : 1,
+    };
+    const search = modelSpaceCandidates
+      ? { candidates: lists, info: { method: 'model-space' as const, dimensions: embeddingDim, recallAtK: searchRecall(inputUnit, n, dim, lists, 10, 200, options.seed, split.trainMask) } }
+      : await inputCandidates(inputUnit, n, dim, { workers: options.workers, onBlock: (f) => report(ctx, 'similarity', 0.6 * f, 'input space') }, ctx);
+    return { lists, info, search };
+  })();
+  const thumbnailSearching = thumbnails ? thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers, seed: options.seed }, ctx) : null;
+  const [{ lists: embeddingSearch, info: embeddingSearchInfo, search }, thumbnailSearch] = await Promise.all([modelSpace, thumbnailSearching]);
+  const embeddingNeighbours = firstNeighbours(embeddingSearch, options.neighbours);
+  report(ctx, 'similarity', 0.9, 'near-duplicates');
   const scorer = thumbnails ? thumbnailScorer(thumbnails) : cosineScorer(inputUnit, dim);
-  const thumbnailSearch = thumbnails ? await thumbnailCandidates(thumbnails, n, SIMILARITY_CANDIDATES, { allowed: split.trainMask, workers: options.workers, seed: options.seed }, ctx) : null;
   const candidateLists = thumbnailSearch ? mergeCandidates(search.candidates, thumbnailSearch.lists) : search.candidates;
   const candidates = scoreCandidates(candidateLists, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);

@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { readTidy } from '../model/readTensor';
-import { TopKSelector, selectBlock } from './topKSelector';
+import { withFloatValues } from '../model/tensorView';
+import { ExactRows, rerankRow } from './rerank';
+import { TopKBank, selectTriangleBlock } from './topKBank';
 
-/** Where the rows of one block of queries go: the shared lists and the search's settings. */
+/** The search's settings: which rows, how wide, how many neighbours, among which rows. */
 export interface BlockSearch {
   n: number;
   dim: number;
   k: number;
   allowed?: Uint8Array;
-  indices: Int32Array;
-  similarities: Float32Array;
+  /** When the rows searched are a projection: re-rank each list on these full rows. */
+  exact?: ExactRows;
 }
 
 /** Default rows per block: the block's similarities stay near 64 MB whatever N. */
@@ -19,29 +20,46 @@ export function defaultBlockSize(n: number): number {
 
 /**
  * The rows of all samples on the active backend, for block after block of queries against them.
- * The same block always gives the same similarities, bit for bit, whichever thread computes it.
+ * A block is rows start..start+size−1 against the rows from `start` on: the similarity matrix is
+ * symmetric, so each pair is computed once, in the block of its smaller index, and offered to
+ * both rows' lists in `bank`. The same block always gives the same similarities, bit for bit,
+ * whichever thread computes it.
  */
 export class BlockSearcher {
   private readonly all: tf.Tensor2D;
   // The wasm backend's matMul with transposeB is ~10x slower than with a pre-transposed operand.
   private readonly allTransposed: tf.Tensor2D;
-  private readonly selector: TopKSelector;
 
-  constructor(unitRows: Float32Array, private readonly search: BlockSearch) {
+  constructor(
+    unitRows: Float32Array,
+    private readonly search: BlockSearch,
+    private readonly bank: TopKBank,
+  ) {
     this.all = tf.tensor2d(unitRows, [search.n, search.dim]);
     this.allTransposed = tf.transpose(this.all);
-    this.selector = new TopKSelector(search.k);
   }
 
-  /** Fill the lists of rows start..start+size−1. */
+  /** Offer every pair of rows start..start+size−1 with the rows after them. */
   run(start: number, size: number): void {
-    const { n, dim, k, allowed, indices, similarities } = this.search;
-    const sims = readTidy(() => tf.matMul(tf.slice(this.all, [start, 0], [size, dim]), this.allTransposed)) as Float32Array;
-    selectBlock(sims, start, size, n, this.selector, k, allowed, indices, similarities);
+    const { n, dim, allowed } = this.search;
+    withFloatValues(
+      () => tf.matMul(tf.slice(this.all, [start, 0], [size, dim]), tf.slice(this.allTransposed, [0, start], [dim, n - start])),
+      (sims) => selectTriangleBlock(sims, start, size, n, this.bank, allowed),
+    );
   }
 
   dispose(): void {
     this.all.dispose();
     this.allTransposed.dispose();
+  }
+}
+
+/** The banks that saw every block, merged in a fixed order, as sorted lists (re-ranked when the search was projected). */
+export function listsFromBanks(banks: TopKBank[], search: BlockSearch, indices: Int32Array, similarities: Float32Array): void {
+  const [merged, ...rest] = banks;
+  for (const bank of rest) merged.absorb(bank);
+  for (let i = 0; i < search.n; i++) {
+    merged.writeSorted(i, indices, similarities, i * search.k);
+    if (search.exact) rerankRow(indices, similarities, i, search.k, search.exact);
   }
 }

@@ -4,7 +4,9 @@ import { createRandom } from '../util/random';
 import { readTidy } from '../model/readTensor';
 import { BackendName, activeBackend } from '../model/backend';
 import { defaultWorkerCount } from '../model/parallelSubsetModels';
-import { BlockSearcher, defaultBlockSize } from './neighbourBlocks';
+import { BlockSearcher, defaultBlockSize, listsFromBanks } from './neighbourBlocks';
+import { TopKBank } from './topKBank';
+import type { ExactRows } from './rerank';
 import { neighbourWorkerScript, searchBlocksInWorkers } from './parallelNeighbours';
 
 /**
@@ -92,22 +94,26 @@ export async function topKNeighbours(
   const workers = searchWorkers(n, blockSize, options.workers);
   const script = workers.count > 1 ? neighbourWorkerScript() : undefined;
   if (script) {
-    const search = { n, dim, k, allowed: options.allowed, blockSize };
+    const search = { n, dim, k, allowed: options.allowed, exact: options.exact, blockSize };
     await searchBlocksInWorkers(script, unitRows, search, { indices, similarities }, { workers: workers.count, backend: workers.backend, onBlock: options.onBlock }, ctx);
     return { k, indices, similarities };
   }
-  const searcher = new BlockSearcher(unitRows, { n, dim, k, allowed: options.allowed, indices, similarities });
+  const search = { n, dim, k, allowed: options.allowed, exact: options.exact };
+  const bank = new TopKBank(n, k);
+  const searcher = new BlockSearcher(unitRows, search, bank);
   try {
     for (let start = 0; start < n; start += blockSize) {
       const size = Math.min(blockSize, n - start);
       searcher.run(start, size);
-      options.onBlock?.((start + size) / n);
+      // Later blocks are smaller: the share of pairs done.
+      options.onBlock?.(1 - ((n - start - size) / n) ** 2);
       throwIfCancelled(ctx);
       await breathe();
     }
   } finally {
     searcher.dispose();
   }
+  listsFromBanks([bank], search, indices, similarities);
   return { k, indices, similarities };
 }
 
@@ -118,6 +124,8 @@ export interface NeighbourSearchOptions {
   /** Worker threads; by default one per core (up to 4) for searches large enough to repay starting them. */
   workers?: number;
   onBlock?: (fraction: number) => void;
+  /** The rows searched are a projection of these: each list is re-ranked on them (see projectedTopK). */
+  exact?: ExactRows;
 }
 
 /** Below this many rows a search takes about as long as starting the workers. */
@@ -134,10 +142,4 @@ function searchWorkers(n: number, blockSize: number, asked: number | undefined):
   return { count: Math.max(1, Math.min(wanted, Math.ceil(n / blockSize))), backend };
 }
 
-export function dot(a: Float32Array, aRow: number, b: Float32Array, bRow: number, dim: number): number {
-  let sum = 0;
-  const ao = aRow * dim;
-  const bo = bRow * dim;
-  for (let j = 0; j < dim; j++) sum += a[ao + j] * b[bo + j];
-  return sum;
-}
+export { dot } from './dot';

@@ -1,7 +1,9 @@
 import { BackendName } from '../model/backend';
 import { JobContext } from '../progress';
 import { WorkerScript, runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
+import { BlockSearch, listsFromBanks } from './neighbourBlocks';
 import type { NeighbourJob, NeighbourWorkerData } from './neighbourWorker';
+import { TopKBank, bankArrays } from './topKBank';
 
 /** The bundled search worker, or its source under tsx; undefined when neither is there (then search in-process). */
 export function neighbourWorkerScript(): WorkerScript | undefined {
@@ -10,33 +12,35 @@ export function neighbourWorkerScript(): WorkerScript | undefined {
 
 /**
  * Fill the neighbour lists block by block on `workerCount` worker threads (the wasm backend is
- * single-threaded: this is how more than one core works on the search). Each block is computed
- * exactly as in the single-threaded search, so the lists are identical.
+ * single-threaded: this is how more than one core works on the search). Each worker offers its
+ * blocks' pairs to a bank of its own; the banks are merged in a fixed order, and a bank's lists
+ * do not depend on the order of the offers, so the lists equal the single-threaded search's.
  */
 export async function searchBlocksInWorkers(
   script: WorkerScript,
   unitRows: Float32Array,
-  search: { n: number; dim: number; k: number; allowed?: Uint8Array; blockSize: number },
+  search: BlockSearch & { blockSize: number },
   lists: { indices: Int32Array; similarities: Float32Array },
   settings: { workers: number; backend: BackendName; onBlock?: (fraction: number) => void },
   ctx?: JobContext,
 ): Promise<void> {
   const { n, dim, k, blockSize } = search;
-  const indices = toShared(lists.indices);
-  const similarities = toShared(lists.similarities);
+  const banks = Array.from({ length: settings.workers }, () => bankArrays(n, k, true));
   const workerData: NeighbourWorkerData = {
     n,
     dim,
     k,
     allowed: search.allowed && toShared(search.allowed),
-    indices,
-    similarities,
     unitRows: toShared(unitRows),
+    banks,
+    claimed: new Int32Array(new SharedArrayBuffer(4)),
     backend: settings.backend,
   };
   const jobs: NeighbourJob[] = [];
   for (let start = 0; start < n; start += blockSize) jobs.push({ start, size: Math.min(blockSize, n - start) });
-  let rowsDone = 0;
+  let pairsDone = 0;
+  const pairs = (job: NeighbourJob) => job.size * (n - job.start);
+  const total = jobs.reduce((sum, job) => sum + pairs(job), 0);
   await runJobsInWorkers<NeighbourJob, NeighbourJob>(
     script,
     workerData,
@@ -44,11 +48,10 @@ export async function searchBlocksInWorkers(
     settings.workers,
     'neighbour search',
     (job) => {
-      rowsDone += job.size;
-      settings.onBlock?.(rowsDone / n);
+      pairsDone += pairs(job);
+      settings.onBlock?.(pairsDone / total);
     },
     ctx,
   );
-  lists.indices.set(indices);
-  lists.similarities.set(similarities);
+  listsFromBanks(banks.map((arrays) => new TopKBank(n, k, arrays)), search, lists.indices, lists.similarities);
 }

@@ -1,6 +1,8 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { readTidy } from '../model/readTensor';
 import { JobContext } from '../progress';
 import { createRandom } from '../util/random';
-import { NeighbourLists, NeighbourSearchOptions, dot, topKNeighbours } from './neighbours';
+import { NeighbourLists, NeighbourSearchOptions, topKNeighbours } from './neighbours';
 
 /** Power iterations of the subspace search: the leading components of an embedding converge in a few. */
 const ITERATIONS = 12;
@@ -23,8 +25,7 @@ export async function projectedTopK(
 ): Promise<NeighbourLists> {
   const basis = principalBasis(unitRows, n, dim, shortcut.projectedDim);
   const projected = project(unitRows, n, dim, basis, shortcut.projectedDim);
-  const lists = await topKNeighbours(projected, n, shortcut.projectedDim, Math.max(k, shortcut.searchK), options, ctx);
-  rerank(lists, unitRows, dim);
+  const lists = await topKNeighbours(projected, n, shortcut.projectedDim, Math.max(k, shortcut.searchK), { ...options, exact: { rows: unitRows, dim } }, ctx);
   return firstNeighbours(lists, k);
 }
 
@@ -41,17 +42,19 @@ export function firstNeighbours(lists: NeighbourLists, k: number): NeighbourList
   return { k, indices, similarities };
 }
 
+/** Rows per partial Gram product: float32 within a chunk, float64 across chunks. */
+const GRAM_CHUNK = 2048;
+
 /** dim x p orthonormal basis of the leading principal directions of the rows (subspace iteration on RᵀR). */
 function principalBasis(rows: Float32Array, n: number, dim: number, p: number): Float64Array {
   const gram = new Float64Array(dim * dim);
-  for (let i = 0; i < n; i++) {
-    const o = i * dim;
-    for (let a = 0; a < dim; a++) {
-      const v = rows[o + a];
-      if (v === 0) continue;
-      const g = a * dim;
-      for (let b = a; b < dim; b++) gram[g + b] += v * rows[o + b];
-    }
+  for (let start = 0; start < n; start += GRAM_CHUNK) {
+    const size = Math.min(GRAM_CHUNK, n - start);
+    const part = readTidy(() => {
+      const chunk = tf.tensor2d(rows.subarray(start * dim, (start + size) * dim), [size, dim]);
+      return tf.matMul(tf.transpose(chunk), chunk);
+    });
+    for (let e = 0; e < dim * dim; e++) gram[e] += part[e];
   }
   for (let a = 0; a < dim; a++) for (let b = 0; b < a; b++) gram[a * dim + b] = gram[b * dim + a];
   const random = createRandom(1);
@@ -88,35 +91,5 @@ function orthonormalise(m: Float64Array, dim: number, p: number): void {
 }
 
 function project(rows: Float32Array, n: number, dim: number, basis: Float64Array, p: number): Float32Array {
-  const out = new Float32Array(n * p);
-  const acc = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    acc.fill(0);
-    for (let a = 0; a < dim; a++) {
-      const v = rows[i * dim + a];
-      if (v === 0) continue;
-      for (let c = 0; c < p; c++) acc[c] += v * basis[a * p + c];
-    }
-    for (let c = 0; c < p; c++) out[i * p + c] = acc[c];
-  }
-  return out;
-}
-
-/** Each list's similarities recomputed on the full rows and re-sorted (ties: smaller index first). */
-function rerank(lists: NeighbourLists, rows: Float32Array, dim: number): void {
-  const { k } = lists;
-  const n = lists.indices.length / k;
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) {
-    pairs.length = 0;
-    for (let r = 0; r < k; r++) {
-      const j = lists.indices[i * k + r];
-      if (j >= 0) pairs.push([j, Math.fround(dot(rows, i, rows, j, dim))]);
-    }
-    pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    pairs.forEach(([j, s], r) => {
-      lists.indices[i * k + r] = j;
-      lists.similarities[i * k + r] = s;
-    });
-  }
+  return readTidy(() => tf.matMul(tf.tensor2d(rows, [n, dim]), tf.tensor2d(Float32Array.from(basis), [dim, p]))) as Float32Array;
 }

@@ -2,6 +2,7 @@ import { NeighbourLists, dot } from './neighbours';
 import { PairScorer } from './pairScore';
 import { LocalRatioRule, localLogRatio } from './localRatio';
 import { AlignedScores } from './alignedCorrelation';
+import { sortRow } from './rerank';
 
 export { DEFAULT_SIMILARITY } from './similarityDefaults';
 export type { SimilarityThresholds } from './similarityDefaults';
@@ -31,18 +32,17 @@ export function scoreCandidates(candidates: NeighbourLists, scorer: PairScorer):
   const n = candidates.indices.length / k;
   const indices = new Int32Array(n * k).fill(-1);
   const similarities = new Float32Array(n * k).fill(NaN);
-  const scored: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
-    scored.length = 0;
+    let count = 0;
     for (let r = 0; r < k; r++) {
       const j = candidates.indices[i * k + r];
-      if (j >= 0) scored.push([j, scorer.score(i, j)]);
+      if (j < 0) continue;
+      indices[i * k + count] = j;
+      similarities[i * k + count] = scorer.score(i, j);
+      count++;
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    scored.forEach(([j, s], r) => {
-      indices[i * k + r] = j;
-      similarities[i * k + r] = s;
-    });
+    // In place: sorting arrays of pairs allocated per sample took most of this function's time.
+    sortRow(indices, similarities, i * k, count);
   }
   return { k, indices, similarities };
 }

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { readIdx } from '../../../src/core/data/idx';
-import { centredUnitRows, randomProjection, rangeScaledColumns, topKNeighbours } from '../../../src/core/factors/neighbours';
+import { centredUnitRows, dot, randomProjection, rangeScaledColumns, topKNeighbours } from '../../../src/core/factors/neighbours';
+import { readDigits } from '../../helpers/digits';
 import { neighbourWorkerScript } from '../../../src/core/factors/parallelNeighbours';
-import { TopKSelector } from '../../../src/core/factors/topKSelector';
+import { TopKBank } from '../../../src/core/factors/topKBank';
 import { initBackend } from '../../../src/core/model/backend';
 import { createRandom } from '../../../src/core/util/random';
 
@@ -50,7 +51,7 @@ test('among equal similarities the smaller index is kept and listed first', asyn
   assert.deepEqual(Array.from(three.indices.subarray(0, 3)), [3, 1, 2]);
 });
 
-test('TopKSelector keeps the k best pairs, the smaller index first among ties', () => {
+test('TopKBank keeps the k best pairs per row, the smaller index first among ties, whatever the order and split of the offers', () => {
   const random = createRandom(9);
   // Few distinct values, so there are many ties at the boundary.
   const values = Array.from({ length: 500 }, () => Math.fround(Math.round(random() * 20) / 20));
@@ -58,14 +59,49 @@ test('TopKSelector keeps the k best pairs, the smaller index first among ties', 
     .map((v, id) => [id, v] as const)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, 25);
-  // Offered in increasing index order, as the search does.
-  const ascending = new TopKSelector(25);
-  values.forEach((v, id) => {
-    if (v > ascending.floor) ascending.offer(id, v);
-  });
-  const indices = new Int32Array(25);
-  const similarities = new Float32Array(25);
-  ascending.writeSorted(indices, similarities, 0);
-  assert.deepEqual(Array.from(indices), expected.map(([id]) => id));
-  assert.deepEqual(Array.from(similarities), expected.map(([, v]) => v));
+  const offerAll = (bank: TopKBank, row: number, ids: number[]) => {
+    for (const id of ids) if (values[id] >= bank.floors[row]) bank.offer(row, id, values[id]);
+  };
+  const ascending = values.map((_, id) => id);
+  const shuffled = [...ascending].sort(() => random() - 0.5);
+  // Row 0: ascending ids in one bank; row 1: shuffled ids split over two banks, then merged.
+  const bank = new TopKBank(2, 25);
+  const other = new TopKBank(2, 25);
+  offerAll(bank, 0, ascending);
+  offerAll(bank, 1, shuffled.slice(0, 300));
+  offerAll(other, 1, shuffled.slice(300));
+  bank.absorb(other);
+  for (const row of [0, 1]) {
+    const indices = new Int32Array(25);
+    const similarities = new Float32Array(25);
+    bank.writeSorted(row, indices, similarities, 0);
+    assert.deepEqual(Array.from(indices), expected.map(([id]) => id), `row ${row}`);
+    assert.deepEqual(Array.from(similarities), expected.map(([, v]) => v), `row ${row}`);
+  }
+});
+
+test('each pair computed once (upper triangle) still gives every row its exact top k, on one thread and two (digits, wasm)', async () => {
+  await initBackend('wasm');
+  const digits = readDigits();
+  const [n, dim] = [digits.length, digits[0].pixels.length];
+  const unit = centredUnitRows(rangeScaledColumns(Float32Array.from(digits.flatMap((r) => r.pixels)), n, dim), n, dim);
+  const allowed = Uint8Array.from({ length: n }, (_, i) => (i % 7 === 3 ? 0 : 1));
+  const k = 10;
+  // Small blocks, so most of a row's neighbours come from blocks before its own (the lower triangle).
+  for (const workers of [1, 2]) {
+    const lists = await topKNeighbours(unit, n, dim, k, { allowed, workers, blockSize: 100 });
+    for (let i = 0; i < n; i++) {
+      const exact = Array.from({ length: n }, (_, j) => j)
+        .filter((j) => j !== i && allowed[j] === 1)
+        .map((j) => dot(unit, i, unit, j, dim))
+        .sort((a, b) => b - a);
+      for (let r = 0; r < k; r++) {
+        const j = lists.indices[i * k + r];
+        assert.ok(j !== i && allowed[j] === 1, `row ${i}: itself and disallowed rows are excluded`);
+        // The block product's float32 sums may differ from a JS dot product in the last bits.
+        assert.ok(Math.abs(lists.similarities[i * k + r] - dot(unit, i, unit, j, dim)) < 1e-5, `row ${i}: listed similarity is the pair's`);
+        assert.ok(Math.abs(lists.similarities[i * k + r] - exact[r]) < 1e-5, `row ${i}, rank ${r}: ${lists.similarities[i * k + r]} vs exact ${exact[r]} (${workers} workers)`);
+      }
+    }
+  }
 });
