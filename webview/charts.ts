@@ -5,6 +5,7 @@ import { MEMORIZATION_NAMES, MemorizationScale } from '../src/protocol/memorizat
 import { clear, custom, el } from './dom';
 import { classPalette, themeKindOf } from './palette';
 import { ColorBy, vscode } from './state';
+import { breakdownSubtitle } from './breakdownSubtitle';
 
 /** vega-embed under a strict CSP: AST interpreter instead of eval, no injected styles. */
 const EMBED_OPTIONS = { ast: true, actions: false, renderer: 'svg' as const, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
@@ -147,7 +148,7 @@ export function drawBreakdown(container: HTMLElement, detail: SampleDetail): Pro
   return drawChart(container, 'factor-breakdown', {
     title: {
       text: 'What drives its difficulty',
-      subtitle: detail.predictions ? 'difficulty = the larger calibrated prediction; below, each factor’s weighted pressure' : 'weighted pressure per factor',
+      subtitle: breakdownSubtitle(detail.predictions),
     },
     data: { values },
     mark: 'bar',

@@ -57,8 +57,8 @@ export interface SampleDetail {
   reasons: string[];
   /** "memorization 0.91", or "head memorization 0.06 (above 97% of samples)" for a loaded model. */
   memorization?: string;
-  /** The calibrated predictions the difficulty is the larger of (absent: the factor composite stands in). */
-  predictions?: { residualRisk: number; persistence: number };
+  /** The calibrated predictions; setsDifficulty: whether difficulty is their larger one (else the factor composite, and they are only shown). */
+  predictions?: { residualRisk: number; persistence: number; setsDifficulty: boolean };
   contributions: Record<string, number>;
   factors: Record<string, number | string | boolean | null | string[] | number[]>;
   similar: Array<{ id: string; similarity: number }>;

@@ -4,6 +4,7 @@ import { codeLensTitle, endOfLineText } from '../../../src/extension/logic/annot
 import { breakdownLines, toDetail, toRows } from '../../../src/extension/logic/reportViews';
 import type { AuditReport, AuditSample } from '../../../src/core/report/auditSchema';
 import { visibleRows } from '../../../webview/tableState';
+import { breakdownSubtitle } from '../../../webview/breakdownSubtitle';
 import { calibratedCountWords } from '../../../src/protocol/calibratedCounts';
 import { formatSummary } from '../../../src/cli/summaryTable';
 
@@ -44,6 +45,11 @@ test('predictions the held-out rule did not let drive difficulty are shown, and 
   const shown: AuditSample = { ...sample('c', 0.1, 0.7, { similarCount: 4 }), difficulty: 0.4, drivenBy: 'composite' };
   assert.equal(endOfLineText(shown), '◆ moderately hard to forget 0.40 · lead reason · risk 0.10, persistence 0.70');
   assert.equal(breakdownLines(shown)[1], 'unlearning risk 0.10 · persistence 0.70 → not used for the ranking: difficulty is the factor composite');
+  // The panel's breakdown chart must not claim the predictions set this sample's difficulty.
+  const detail = toDetail(shown);
+  assert.equal(detail.predictions?.setsDifficulty, false);
+  assert.match(breakdownSubtitle(detail.predictions), /not used for the ranking/);
+  assert.match(breakdownSubtitle(toDetail(sample('m', 0.2, 0.6)).predictions), /^difficulty = the larger calibrated prediction/);
 });
 
 test('hover, detail and table rows carry both predictions; the table sorts by either', () => {
@@ -52,7 +58,7 @@ test('hover, detail and table rows carry both predictions; the table sorts by ei
   const lines = breakdownLines(a);
   assert.equal(lines[1], 'unlearning risk 0.20 · persistence 0.60 → deletion alone leaves its influence');
   assert.equal(breakdownLines(b)[1], 'unlearning risk 0.50 · persistence 0.10 → needs real unlearning');
-  assert.deepEqual(toDetail(a).predictions, { residualRisk: 0.2, persistence: 0.6 });
+  assert.deepEqual(toDetail(a).predictions, { residualRisk: 0.2, persistence: 0.6, setsDifficulty: true });
   assert.equal(toDetail(sample('old', null, null)).predictions, undefined);
   const rows = toRows({ samples: [a, b] } as unknown as AuditReport);
   assert.deepEqual(rows.map((r) => [r.residualRisk, r.persistence]), [[0.2, 0.6], [0.5, 0.1]]);
