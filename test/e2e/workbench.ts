@@ -280,3 +280,25 @@ export async function followProgress(page: Page, title: string, appearMs: number
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notification-toast').allInnerTexts().catch(() => []);
 }
+
+/**
+ * What the Output view shows now (its editor's visible lines; it keeps the newest in view).
+ * `unwrapped`: the Output view wraps long lines at a space; joined again, a long line can be found whole.
+ */
+export async function outputText(page: Page, { unwrapped = false } = {}): Promise<string> {
+  const lines = await page.locator('.part.panel .monaco-editor .view-lines').allInnerTexts().catch(() => []);
+  const text = lines.join('\n').replace(/\u00a0/g, ' ');
+  return unwrapped ? text.replace(/\n/g, '') : text;
+}
+
+/** Show an output channel (e.g. "ForgetLens") in the Output view, chosen by name as a person does. */
+export async function showOutputChannel(page: Page, channel: string): Promise<void> {
+  await runCommand(page, 'Output: Show Output Channels');
+  const widget = page.locator('.quick-input-widget:visible').first();
+  const input = widget.locator('.quick-input-box input').first();
+  await input.fill(channel);
+  const row = widget.locator('.quick-input-list .monaco-list-row:visible').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${channel}$`) }) }).first();
+  if (!(await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) throw new ScenarioFailure(`"Output: Show Output Channels" lists no "${channel}"`);
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
