@@ -21,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => realFolder(f.uri.fsPath)),
     trusted: () => vscode.workspace.isTrusted,
     log: (line) => log.warn(line),
+    info: (line) => log.info(line),
     refused: (message) => void vscode.window.showWarningMessage(`ForgetLens: a result was not loaded: ${message}`, 'Show Log').then((choice) => choice && log.show()),
   });
   const settings = new ConfiguredSettings();

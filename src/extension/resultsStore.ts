@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../core/util/atomicWrite';
+import { checkContent } from './logic/contentCheck';
 import { datasetHash } from './logic/datasetHash';
 import { LoadedAudit } from './logic/loadedAudit';
 import { readResultFiles } from './logic/readResult';
@@ -16,6 +17,8 @@ export interface StoreEnvironment {
   workspaceFolders(): string[];
   trusted(): boolean;
   log(line: string): void;
+  /** What a check found when nothing went wrong (a dataset's content checked after a change on disk). */
+  info(line: string): void;
   /** A result from the index could not be loaded when it was first needed. */
   refused(message: string): void;
 }
@@ -191,21 +194,22 @@ export class ResultsStore implements vscode.Disposable {
     let timer: NodeJS.Timeout | undefined;
     const recheck = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void this.checkStaleness(result), RECHECK_DELAY_MS);
+      timer = setTimeout(() => void this.checkStaleness(result, true), RECHECK_DELAY_MS);
     };
     const subscriptions = [watcher, watcher.onDidChange(recheck), watcher.onDidCreate(recheck), watcher.onDidDelete(recheck)];
     this.watchers.set(result.datasetPath, { dispose: () => (clearTimeout(timer), subscriptions.forEach((s) => s.dispose())) });
   }
 
-  /** Stale exactly when the dataset's content no longer has the hash the audit recorded. */
-  private async checkStaleness(result: LoadedAudit): Promise<void> {
-    let stale: boolean;
-    try {
-      stale = (await datasetHash(result.datasetPath)) !== result.report.dataset.sha256;
-    } catch {
-      stale = true;
-    }
-    if (this.results.get(result.datasetPath) === result) this.setStale(result, stale);
+  /**
+   * Stale exactly when the dataset's content no longer has the hash the audit recorded. After a
+   * change on disk the log says what the check found: a save that keeps an edit changes nothing
+   * on screen, since the result was stale already.
+   */
+  private async checkStaleness(result: LoadedAudit, afterChange = false): Promise<void> {
+    const check = await checkContent(result.datasetPath, result.report.dataset.sha256);
+    if (this.results.get(result.datasetPath) !== result) return;
+    this.setStale(result, check.stale);
+    if (afterChange) this.env.info(check.line);
   }
 
   private setStale(result: LoadedAudit | undefined, stale: boolean): void {

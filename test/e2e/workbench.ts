@@ -254,29 +254,59 @@ export interface ProgressObservation {
 
 /**
  * Follow the progress notification titled `title` (e.g. "ForgetLens: auditing digits.csv"): it
- * must appear within `appearMs`, then is watched until it goes away or `finishMs` passes.
+ * must appear within `appearMs`, then is watched until it goes away or `finishMs` passes. It is
+ * watched inside the page (every 100 ms, no round trip to Playwright per look), and its going away
+ * ends the wait at once.
  */
 export async function followProgress(page: Page, title: string, appearMs: number, finishMs: number): Promise<ProgressObservation> {
-  const toast = page.locator('.notification-toast', { hasText: title });
-  const observation: ProgressObservation = { messages: [], sawProgressBar: false, finished: false };
-  const appeared = await poll(page, async () => (await toast.count()) > 0, appearMs, 100);
-  if (!appeared) return observation;
-  const until = Date.now() + finishMs;
-  while (Date.now() < until) {
-    const texts = await toast.allInnerTexts().catch(() => []);
-    if (texts.length === 0) {
-      observation.finished = true;
-      break;
-    }
-    const message = (texts[0].split('\n').find((l) => l.includes(title)) ?? '').replace(title, '').replace(/^:\s*/, '').trim();
-    if (message && observation.messages.at(-1) !== message) observation.messages.push(message);
-    if ((await toast.locator('.monaco-progress-container.active').count().catch(() => 0)) > 0) observation.sawProgressBar = true;
-    await page.waitForTimeout(200);
-  }
-  return observation;
+  const toast = page.locator('.notification-toast', { hasText: title }).first();
+  const appeared = await toast.waitFor({ state: 'attached', timeout: appearMs }).then(() => true, () => false);
+  if (!appeared) return { messages: [], sawProgressBar: false, finished: false };
+  const key = `forgetlensProgress${Date.now()}`;
+  type Seen = { messages: string[]; bar: boolean };
+  const finished = await page
+    .waitForFunction(
+      ([t, k]) => {
+        const store = window as unknown as Record<string, Seen>;
+        const seen = (store[k] ??= { messages: [], bar: false });
+        const shown = Array.from(document.querySelectorAll<HTMLElement>('.notification-toast')).find((el) => (el.textContent ?? '').includes(t));
+        if (!shown) return true;
+        const message = (shown.innerText.split('\n').find((l) => l.includes(t)) ?? '').replace(t, '').replace(/^:\s*/, '').trim();
+        if (message && seen.messages[seen.messages.length - 1] !== message) seen.messages.push(message);
+        if (shown.querySelector('.monaco-progress-container.active')) seen.bar = true;
+        return false;
+      },
+      [title, key] as const,
+      { polling: 100, timeout: finishMs },
+    )
+    .then(() => true, () => false);
+  const seen = await page.evaluate((k) => (window as unknown as Record<string, Seen | undefined>)[k], key);
+  return { messages: seen?.messages ?? [], sawProgressBar: seen?.bar ?? false, finished };
 }
 
 /** Texts of the notification toasts on screen now. */
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notification-toast').allInnerTexts().catch(() => []);
+}
+
+/**
+ * What the Output view shows now (its editor's visible lines; it keeps the newest in view).
+ * `unwrapped`: the Output view wraps long lines at a space; joined again, a long line can be found whole.
+ */
+export async function outputText(page: Page, { unwrapped = false } = {}): Promise<string> {
+  const lines = await page.locator('.part.panel .monaco-editor .view-lines').allInnerTexts().catch(() => []);
+  const text = lines.join('\n').replace(/\u00a0/g, ' ');
+  return unwrapped ? text.replace(/\n/g, '') : text;
+}
+
+/** Show an output channel (e.g. "ForgetLens") in the Output view, chosen by name as a person does. */
+export async function showOutputChannel(page: Page, channel: string): Promise<void> {
+  await runCommand(page, 'Output: Show Output Channels');
+  const widget = page.locator('.quick-input-widget:visible').first();
+  const input = widget.locator('.quick-input-box input').first();
+  await input.fill(channel);
+  const row = widget.locator('.quick-input-list .monaco-list-row:visible').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${channel}$`) }) }).first();
+  if (!(await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) throw new ScenarioFailure(`"Output: Show Output Channels" lists no "${channel}"`);
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }

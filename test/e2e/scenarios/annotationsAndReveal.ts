@@ -38,7 +38,10 @@ export const annotationsAndReveal: Scenario = {
     // Its row is flagged in the gutter too (CSV rows are wider than the editor, the text may be off-screen).
     const icons = await gutterIconsOnLine(page, name, hardest.source.line!);
     check(icons.includes('gutter-hard.svg'), `line ${hardest.source.line} has the ForgetLens gutter icon (got ${JSON.stringify(icons)})`);
+    const both = predictionWords(hardest);
+    check(annotation.includes(both.short), `line ${hardest.source.line}'s annotation gives both predictions, "${both.short}" (got "${annotation}")`);
     const hover = await hoverLine(page, name, hardest.source.line!);
+    check(hover.includes(both.hover), `the hover on line ${hardest.source.line} gives both predictions and which sets the difficulty, "${both.hover}" (hover: ${JSON.stringify(hover)})`);
     for (const expected of hoverLines(hardest)) check(hover.includes(expected), `the hover on line ${hardest.source.line} shows "${expected}" (hover: ${JSON.stringify(hover)})`);
     check(hover.includes('Open in ForgetLens panel'), 'the hover links to the sample in the panel');
     await screenshot('hover');
@@ -73,4 +76,20 @@ function hoverLines(s: AuditSample): string[] {
     `near-duplicates ${f.similarCount}`,
     `label disagreement ${fmt(f.labelDisagreement)}`,
   ];
+}
+
+/**
+ * Both calibrated predictions as the end-of-line text and the hover give them, and in the hover's
+ * words which one sets the difficulty (docs/audit-schema.md `drivenBy`; docs/science.md).
+ */
+function predictionWords(s: AuditSample): { short: string; hover: string } {
+  const risk = s.factors.residualRisk;
+  const persistence = s.factors.persistence;
+  check(typeof risk === 'number' && typeof persistence === 'number', `the hardest digit has both calibrated predictions in audit.json (${risk}, ${persistence})`);
+  const driver =
+    s.drivenBy === 'composite' ? 'not used for the ranking: difficulty is the factor composite'
+    : Math.max(risk, persistence) < 0.3 ? 'neither is high'
+    : s.drivenBy === 'persistence' ? 'deletion alone leaves its influence'
+    : 'needs real unlearning';
+  return { short: `risk ${risk.toFixed(2)}, persistence ${persistence.toFixed(2)}`, hover: `unlearning risk ${risk.toFixed(2)} · persistence ${persistence.toFixed(2)} → ${driver}` };
 }

@@ -2,7 +2,9 @@
 // and finishes; the panel lists every row, hardest first, and draws both charts.
 import * as path from 'node:path';
 import { openFromExplorer } from '../explorer';
+import type { AuditReport } from '../../../src/core/report/auditSchema';
 import { Scenario } from '../scenario';
+import { latestAudit } from '../workspace/results';
 import { check, followProgress, panelFrame, panelSampleCount, runCommand, statusBarShows } from '../workbench';
 import { checkChartsDrawn } from './panelChecks';
 
@@ -26,6 +28,7 @@ export const auditDataset: Scenario = {
     check(count.shown === rows && count.total === rows, `the table lists all ${rows} rows: "${count.text}"`);
     const header = (await panel.textContent('header')) ?? '';
     check(header.includes(`${rows} samples`), `the header counts ${rows} samples: "${header.slice(0, 120)}"`);
+    checkSummaryCounts(header, latestAudit(workspace.dir, file));
     // The grid draws only the rows in view (and a few more): those are ranks 1, 2, 3… in order.
     const ranks = await panel.$$eval('table.samples tbody tr[data-id] td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
     check(ranks.length >= Math.min(10, rows) && ranks.length < Math.min(200, rows + 1) && ranks.every((r, i) => r === i + 1), `the grid draws the first ranks 1, 2, 3… in order (got ${ranks.slice(0, 5).join(',')}…, ${ranks.length} rows)`);
@@ -34,3 +37,23 @@ export const auditDataset: Scenario = {
     await checkChartsDrawn(panel, rows);
   },
 };
+
+/**
+ * The header's three counts are the ones audit.json's samples give, counted here from each
+ * sample's own scores (not from the report's summary, which the same code wrote): hard is
+ * difficulty ≥ 0.5; the two calibrated counts are residualRisk ≥ 0.5 and persistence ≥ 0.5.
+ */
+function checkSummaryCounts(header: string, report: AuditReport): void {
+  const samples = report.samples;
+  // Held-out rows were never trained on: they have nothing to unlearn and no predictions (docs/science.md).
+  const trained = samples.filter((s) => s.split === 'train');
+  const predicted = trained.filter((s) => typeof s.factors.residualRisk === 'number' && typeof s.factors.persistence === 'number').length;
+  check(trained.length > 0 && predicted === trained.length, `every trained digit has both calibrated predictions in audit.json (${predicted} of ${trained.length})`);
+  const count = (score: (s: AuditReport['samples'][number]) => number | null | undefined) => samples.filter((s) => (score(s) ?? 0) >= 0.5).length;
+  const expected = [
+    `${count((s) => s.difficulty)} hard (difficulty ≥ 0.5)`,
+    `${count((s) => s.factors.residualRisk)} likely to keep a residual > 0.1 after the recommended unlearning (unlearning risk ≥ 0.5)`,
+    `${count((s) => s.factors.persistence)} likely to survive deletion alone through similar samples (persistence ≥ 0.5)`,
+  ];
+  for (const words of expected) check(header.includes(words), `the panel header says "${words}" (header: "${header}")`);
+}

@@ -2,6 +2,7 @@
 // "Add Selected Rows to Forget Set", a result that goes stale on an edit (and back when the
 // content is the audited one again: staleness is by content hash), "Clear Annotations" and
 // "Export Report…", each on the digits' result as a person would use them.
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import type { AuditSample } from '../../../src/core/report/auditSchema';
 import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { latestAudit, resultDir } from '../workspace/results';
-import { ScenarioFailure, annotationOnLine, check, goToLine, gutterIconsOnLine, notificationTexts, poll, runCommand } from '../workbench';
+import { ScenarioFailure, annotationOnLine, check, goToLine, gutterIconsOnLine, notificationTexts, outputText, poll, runCommand, showOutputChannel } from '../workbench';
 
 export const editorCommands: Scenario = {
   name: 'editor-commands',
@@ -75,8 +76,15 @@ export const editorCommands: Scenario = {
     const lens = await poll(page, async () => (await codeLensTexts(page)).find((t) => t.includes('stale: the file changed since the audit')), 10_000);
     check(lens !== undefined, `the CodeLens says the file changed since the audit (got ${JSON.stringify(await codeLensTexts(page))})`);
     await page.keyboard.press('Control+S');
-    await page.waitForTimeout(1500);
+    // The save changes nothing on screen (the result was stale already): the log says the check
+    // after it ran, with the hash of what was saved, and only then is "still stale" a finding.
+    await showOutputChannel(page, 'ForgetLens');
+    const says = `${name} changed on disk: its content differs from the audited one (sha256 ${sha256(file).slice(0, 12)}…, audited ${report.dataset.sha256.slice(0, 12)}…): the result is stale until it is audited again`;
+    const checked = await poll(page, async () => (await outputText(page, { unwrapped: true })).includes(says) || undefined, 15_000);
+    await screenshot('checked-after-save');
+    check(checked === true, `the ForgetLens log says "${says}" (log ends: ${JSON.stringify((await outputText(page)).split('\n').slice(-3))})`);
     check((await annotationOnLine(page, name, line)).endsWith('(stale)'), 'saved with the edit, the result stays stale');
+    await goToLine(page, name, line + 5);
     await page.keyboard.press('Control+Z');
     await page.keyboard.press('Control+S');
     const current = await poll(page, async () => ((await annotationOnLine(page, name, line)).startsWith('◆ hard to forget') && !(await annotationOnLine(page, name, line)).endsWith('(stale)')) || undefined, 15_000);
@@ -84,6 +92,7 @@ export const editorCommands: Scenario = {
     check(current === true, `with the audited content saved back, the result is current again (got "${await annotationOnLine(page, name, line)}")`);
 
     // Clear Annotations: the row's text, its gutter icon and the Problems entries go.
+    await runCommand(page, 'Problems: Focus on Problems View');
     await runCommand(page, 'ForgetLens: Clear Annotations');
     const cleared = await poll(page, async () => ((await annotationOnLine(page, name, line)) === '' && (await gutterIconsOnLine(page, name, line)).length === 0) || undefined, 10_000);
     check(cleared === true, `Clear Annotations removes line ${line}'s annotation and gutter icon (still "${await annotationOnLine(page, name, line)}")`);
@@ -122,6 +131,8 @@ async function exportReport(page: Page, workspaceDir: string): Promise<void> {
     fs.rmSync(target, { force: true });
   }
 }
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 function samplesOnLines(samples: AuditSample[], lines: number[]): AuditSample[] {
   return lines.flatMap((l) => samples.filter((s) => s.source.line === l));

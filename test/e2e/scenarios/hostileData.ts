@@ -44,8 +44,10 @@ export const hostileData: Scenario = {
     await screenshot('panel');
     // The tree view shows hostile ids as labels too.
     const pane = await expandedPane(page, 'Hard to forget');
-    const labels = await pane.locator('.monaco-list-row .label-name').allInnerTexts();
-    check(labels.some((l) => HOSTILE_IDS.some((id) => l.endsWith(id))), `the "Hard to forget" view lists a hostile id as text (${labels.slice(0, 3).join(' | ')})`);
+    // A pane expanded just now draws its rows a moment later.
+    const labelsOf = () => pane.locator('.monaco-list-row .label-name').allInnerTexts();
+    const listed = await poll(page, async () => (await labelsOf()).some((l) => HOSTILE_IDS.some((id) => l.endsWith(id))), 10_000);
+    check(listed === true, `the "Hard to forget" view lists a hostile id as text (${(await labelsOf()).slice(0, 3).join(' | ')})`);
 
     const pwned = await globalInFrames(page, PWNED_FLAG);
     check(pwned.length === 0, `no payload ran: ${JSON.stringify(pwned)}`);

@@ -3,12 +3,11 @@
 // details; the status bar says failed and nothing is written for the dataset.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Page } from 'playwright-core';
 import { processesMentioning } from '../processes';
 import { openFromExplorer } from '../explorer';
 import { Scenario } from '../scenario';
 import { resultDir } from '../workspace/results';
-import { check, notificationTexts, poll, runCommand, statusBarShows } from '../workbench';
+import { check, notificationTexts, outputText, poll, runCommand, statusBarShows } from '../workbench';
 
 export const workerCrash: Scenario = {
   name: 'worker-crash',
@@ -46,9 +45,3 @@ export const workerCrash: Scenario = {
     }
   },
 };
-
-/** What the Output view shows now (its editor's visible lines). */
-async function outputText(page: Page): Promise<string> {
-  const lines = await page.locator('.part.panel .monaco-editor .view-lines').allInnerTexts().catch(() => []);
-  return lines.join('\n').replace(/\u00a0/g, ' ');
-}
