@@ -13,7 +13,7 @@ import { readImageFolder } from './images';
 import { readJsonl } from './jsonl';
 import { binLabels, numericLabels, quantileEdges, refuseContinuousLabel } from './labelBins';
 import { readDelimitedInParallel } from './parallelCsv';
-import { readParquet } from './parquet';
+import { readParquetInParallel } from './parallelParquet';
 import { PixelSamples, pixelTable } from './pixelTable';
 import { ReadingInfo } from './readingInfo';
 import { ParsedTable } from './tableBuilder';
@@ -106,8 +106,10 @@ async function readTable(
     }
     case 'jsonl':
       return { ...(await readJsonl(target, tableOptions, ctx)), sha256: await sha256File(target) };
-    case 'parquet':
-      return { ...(await readParquet(target, tableOptions, ctx)), sha256: await sha256File(target) };
+    case 'parquet': {
+      const read = await readParquetInParallel(target, tableOptions, ctx);
+      return { ...read, sha256: read.sha256 ?? (await sha256File(target)) };
+    }
     case 'images': {
       const samples = await readImageFolder(target, options, ctx);
       return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids), imageShape: samples.shape };

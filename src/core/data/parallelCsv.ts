@@ -2,15 +2,14 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { InputError } from '../errors';
 import { JobContext } from '../progress';
-import { runJobsInWorkers, workerScript } from '../util/workerPool';
 import { TYPE_SAMPLE_ROWS } from './columns';
 import { compressionOf } from './compression';
 import { TableReadOptions, readDelimited } from './csv';
-import { CsvPartJob, CsvPartResult, CsvPartSetup } from './csvPart';
+import { CsvPartJob, CsvPartSetup } from './csvPart';
 import { Delimiter } from './delimitedTokenizer';
 import { ReadingInfo } from './readingInfo';
-import { selectColumns } from './selectColumns';
-import { ColumnData, ParsedTable, columnShell, duplicateIdError } from './tableBuilder';
+import { ParsedTable, columnShell } from './tableBuilder';
+import { denseRefusal, mergeParts, partWorkersAvailable, runTwoParts } from './tableParts';
 
 /** Files from this size are read by two worker threads (below it, starting them costs more than they save). */
 export const PARALLEL_MIN_BYTES = 32e6;
@@ -25,8 +24,6 @@ export interface DelimitedRead {
   singleThreadReason?: string;
 }
 
-type Rows = Extract<CsvPartResult, { kind: 'rows' }>;
-
 /**
  * readDelimited, split across two worker threads when it pays: an uncompressed UTF-8 or Latin-1
  * file of at least PARALLEL_MIN_BYTES whose first rows make an all-numeric block (the Kaggle
@@ -37,8 +34,7 @@ type Rows = Extract<CsvPartResult, { kind: 'rows' }>;
  */
 export async function readDelimitedInParallel(file: string, preferred: Delimiter, options: TableReadOptions & { parallelMinBytes?: number }, ctx?: JobContext): Promise<DelimitedRead> {
   const size = fs.statSync(file).size;
-  const script = workerScript(__dirname, 'csvPartWorker');
-  if (options.generalPath || options.limit || !script || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) || compressionOf(file).compression !== 'none') return readDelimited(file, preferred, options, ctx);
+  if (options.generalPath || options.limit || !partWorkersAvailable() || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) || compressionOf(file).compression !== 'none') return readDelimited(file, preferred, options, ctx);
   const sample = await readDelimited(file, preferred, { ...options, limit: TYPE_SAMPLE_ROWS }, ctx);
   const single = (reason: string) => readDelimited(file, preferred, options, ctx).then((read): DelimitedRead => ({ ...read, singleThreadReason: reason }));
   const reason = refusal(sample);
@@ -47,6 +43,7 @@ export async function readDelimitedInParallel(file: string, preferred: Delimiter
   const plan = splitInTwo(bytes, sample.table.columns.filter((c) => c.kind !== 'dropped').length);
   if (!plan) return single('no line break in the second half');
   const setup: CsvPartSetup = {
+    format: 'csv',
     file,
     bytes: bytes.buffer as SharedArrayBuffer,
     block: plan.block,
@@ -56,35 +53,18 @@ export async function readDelimitedInParallel(file: string, preferred: Delimiter
     id: options.id,
     columns: sample.table.columns.map(columnShell),
   };
-  const results = new Map<number, CsvPartResult>();
-  const parsed = runJobsInWorkers<CsvPartJob, { result: CsvPartResult; rowStart: number }>(script, setup, plan.jobs, 2, 'CSV reader', (reply) => results.set(reply.rowStart, reply.result), ctx);
-  // The main thread is idle while the workers parse: hash the bytes meanwhile.
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  await parsed;
-  const [first, second] = plan.jobs.map((job) => results.get(job.rowStart)!);
-  const fallback = [first, second].find((r) => r.kind === 'fallback');
-  if (fallback) return single(fallback.reason);
-  const header = setup.columns.map((c) => c.name);
-  const { labelIndex, idIndex } = selectColumns(header, options, file);
-  if (first.kind === 'error') throw new InputError(first.message, file, first.line, first.column);
-  if (second.kind === 'error') {
-    if (idIndex >= 0) checkUniqueIds(file, first as Rows, second.rowsBefore);
-    throw new InputError(second.message, file, second.line, second.column);
-  }
-  const [a, b] = [first as Rows, second as Rows];
-  if (idIndex >= 0) checkUniqueIds(file, a, b);
-  const table = mergeParts(file, setup.columns, plan, a, b, header, labelIndex, idIndex);
-  return { table, reading: { ...sample.reading, infiniteValues: a.infiniteValues + b.infiniteValues }, fastPathRecords: table.ids.length + 1, sha256 };
+  // This thread is idle while the workers parse: it hashes the bytes meanwhile.
+  const { results, meanwhile: sha256 } = await runTwoParts(setup, plan.jobs, () => crypto.createHash('sha256').update(bytes).digest('hex'), ctx);
+  const merged = mergeParts(setup, plan.jobs, results);
+  if ('fallback' in merged) return single(merged.fallback);
+  return { table: merged.table, reading: { ...sample.reading, infiniteValues: merged.infiniteValues }, fastPathRecords: merged.table.ids.length + 1, sha256 };
 }
 
 /** Why the sampled first rows rule the parallel path out, or undefined. */
 function refusal(sample: DelimitedRead): string | undefined {
   if (sample.reading.encoding !== 'utf-8' && sample.reading.encoding !== 'latin-1') return `${sample.reading.encoding} text`;
   if (sample.fastPathRecords !== TYPE_SAMPLE_ROWS + 1) return 'the first rows need the general path';
-  const numeric = sample.table.columns.find((c) => c.kind === 'numeric');
-  if (!numeric || numeric.kind !== 'numeric' || numeric.stride === 1) return 'not an all-numeric block';
-  if (!(numeric.values instanceof Float32Array)) return 'values that are not float32';
-  return undefined;
+  return denseRefusal(sample.table);
 }
 
 function readShared(file: string, size: number): Buffer {
@@ -105,7 +85,6 @@ function readShared(file: string, size: number): Buffer {
 interface SplitPlan {
   jobs: [CsvPartJob, CsvPartJob];
   block: SharedArrayBuffer;
-  width: number;
 }
 
 /** Two parts split after the first \n from the middle, each with room for as many rows as it has line ends (+1 for a last line without one). */
@@ -123,7 +102,6 @@ function splitInTwo(bytes: Buffer, width: number): SplitPlan | undefined {
       { start: mid, end: bytes.length, line: firstLines + 1, skipHeader: false, rowStart: firstLines - 1, reservedRows: secondRows },
     ],
     block: new SharedArrayBuffer((firstLines - 1 + secondRows) * width * 4),
-    width,
   };
 }
 
@@ -133,38 +111,4 @@ function lineEnds(bytes: Buffer, start: number, end: number): number {
   for (let at = bytes.indexOf(10, start); at >= 0 && at < end; at = bytes.indexOf(10, at + 1)) count++;
   for (let at = bytes.indexOf(13, start); at >= 0 && at < end; at = bytes.indexOf(13, at + 1)) if (at + 1 >= end || bytes[at + 1] !== 10) count++;
   return count;
-}
-
-/** The first id of the second part that the first part already has, as the single-threaded reader reports it. */
-function checkUniqueIds(file: string, first: Rows, second: { ids: string[]; lines: number[] }): void {
-  const lines = new Map<string, number>();
-  first.ids.forEach((id, i) => lines.set(id, first.lines[i]));
-  second.ids.forEach((id, i) => {
-    const before = lines.get(id);
-    if (before !== undefined) throw duplicateIdError(file, id, before, second.lines[i]);
-  });
-}
-
-function mergeParts(file: string, shells: ColumnData[], plan: SplitPlan, a: Rows, b: Rows, header: string[], labelIndex: number, idIndex: number): ParsedTable {
-  const { width } = plan;
-  const rows = a.rows + b.rows;
-  const block = new Float32Array(plan.block, 0, rows * width);
-  // Blank lines in the first part leave rows of its room unused: close the gap.
-  if (a.rows < plan.jobs[0].reservedRows) new Float32Array(plan.block).copyWithin(a.rows * width, plan.jobs[1].rowStart * width, (plan.jobs[1].rowStart + b.rows) * width);
-  const kept = shells.flatMap((c, i) => (c.kind === 'dropped' ? [] : [i]));
-  const columns = shells.map((shell, c): ColumnData => {
-    const column = { ...shell, missing: a.missing[c] + b.missing[c] };
-    return column.kind === 'numeric' ? { ...column, values: block, stride: width, offset: kept.indexOf(c) } : column;
-  });
-  return {
-    file,
-    labelColumn: header[labelIndex],
-    idColumn: idIndex >= 0 ? header[idIndex] : null,
-    ids: idIndex >= 0 ? a.ids.concat(b.ids) : Array.from({ length: rows }, (_, i) => String(i + 1)),
-    labels: a.labels.concat(b.labels),
-    lines: a.lines.concat(b.lines),
-    columns,
-    contentHashes: a.contentHashes.concat(b.contentHashes),
-    previews: a.previews.concat(b.previews),
-  };
 }
