@@ -67,7 +67,8 @@ function refusal(sample: DelimitedRead): string | undefined {
   return denseRefusal(sample.table);
 }
 
-function readShared(file: string, size: number): Buffer {
+/** The file in shared memory, for the workers to parse without a copy each. */
+export function readShared(file: string, size: number): Buffer {
   const bytes = Buffer.from(new SharedArrayBuffer(size));
   const fd = fs.openSync(file, 'r');
   try {
@@ -88,7 +89,7 @@ interface SplitPlan {
 }
 
 /** Two parts split after the first \n from the middle, each with room for as many rows as it has line ends (+1 for a last line without one). */
-function splitInTwo(bytes: Buffer, width: number): SplitPlan | undefined {
+export function splitInTwo(bytes: Buffer, width: number): SplitPlan | undefined {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const newline = bytes.indexOf(10, (start + bytes.length) >> 1);
   if (newline < 0 || newline + 1 >= bytes.length) return undefined;

@@ -49,7 +49,7 @@ export async function readParquetInParallel(file: string, options: TableReadOpti
 }
 
 /** The row groups in two runs of about the same number of rows. */
-function splitGroups(groups: number[]): [ParquetPartJob, ParquetPartJob] {
+export function splitGroups(groups: number[]): [ParquetPartJob, ParquetPartJob] {
   const total = groups.reduce((a, b) => a + b, 0);
   let cut = 1;
   let before = groups[0];
