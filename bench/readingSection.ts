@@ -52,7 +52,8 @@ export async function readingSection(scratch: string, baselineRoot?: string): Pr
     '## Reading a dataset\n\n' +
     'Fashion-MNIST training set (60 000 rows, label then 784 pixel columns) as Kaggle ships it, built from Debian\'s IDX files, read by `loadDataset` ' +
     '(decode, parse, type, encode to the feature matrix, sha256 of the file) in a process of its own. MB/s is file MB over wall seconds; ' +
-    '"MB per CPU s" over the CPU time of the process (all threads): close to what a quiet machine shows as wall-clock MB/s, since reading is one thread. ' +
+    '"MB per CPU s" over the CPU time of the process, all threads: this version reads both files with two worker threads (src/core/data/parallelCsv.ts, parallelParquet.ts), ' +
+    'so on a quiet 2-core machine its wall-clock MB/s can exceed MB per CPU s; "Reading in two threads" below estimates it from CPU seconds per thread. ' +
     `Load average (1 min) before these runs: ${loadBefore.toFixed(1)} on ${os.cpus().length} cores.\n\n` +
     table(['file', 'reader', 'MB', 'seconds', 'MB/s', 'CPU s', 'MB per CPU s', 'peak MB'], rows)
   );

@@ -86,7 +86,10 @@ export async function readDelimited(file: string, preferred: Delimiter, options:
       const bytes = joined(sampledBytes, source.rest);
       ascii = new AsciiTokenizer(choice.delimiter, choice.decimalMark, sink);
       let fast = true;
-      for (let next = await bytes.next(); fast && !next.done; next = await bytes.next()) {
+      // Not a for loop's update step: that would take the next chunk from `bytes` after the fast path stopped, and lose it.
+      while (fast) {
+        const next = await bytes.next();
+        if (next.done) break;
         fast = ascii.push(next.value, false);
         await progress(next.value.length);
       }

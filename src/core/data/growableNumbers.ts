@@ -15,6 +15,13 @@ export class GrowableNumbers {
     this.data = float32WhileExact ? new Float32Array(size) : new Float64Array(size);
   }
 
+  /** Values written into `target` from its start (shared memory another thread reads); widening or growing leaves it. */
+  static over(target: Float32Array): GrowableNumbers {
+    const numbers = new GrowableNumbers(16, true);
+    numbers.data = target;
+    return numbers;
+  }
+
   get isFloat32(): boolean {
     return this.data instanceof Float32Array;
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { JobContext, report } from '../progress';
-import { TableReadOptions, readDelimited } from './csv';
+import { TableReadOptions } from './csv';
 import { Delimiter } from './delimitedTokenizer';
 import { Dataset, DatasetFormat, ImageLayout } from './dataset';
 import { EncoderState, encodeTable } from './encode';
@@ -12,7 +12,8 @@ import { idxImagesPath, readIdx } from './idx';
 import { readImageFolder } from './images';
 import { readJsonl } from './jsonl';
 import { binLabels, numericLabels, quantileEdges, refuseContinuousLabel } from './labelBins';
-import { readParquet } from './parquet';
+import { readDelimitedInParallel } from './parallelCsv';
+import { readParquetInParallel } from './parallelParquet';
 import { PixelSamples, pixelTable } from './pixelTable';
 import { ReadingInfo } from './readingInfo';
 import { ParsedTable } from './tableBuilder';
@@ -99,12 +100,16 @@ async function readTable(
 ): Promise<{ table: ParsedTable; sha256: string; reading?: ReadingInfo; imageShape?: PixelSamples['shape'] }> {
   switch (format) {
     case 'csv':
-    case 'tsv':
-      return { ...(await readDelimited(target, format === 'csv' ? ',' : '\t', tableOptions, ctx)), sha256: await sha256File(target) };
+    case 'tsv': {
+      const read = await readDelimitedInParallel(target, format === 'csv' ? ',' : '\t', tableOptions, ctx);
+      return { ...read, sha256: read.sha256 ?? (await sha256File(target)) };
+    }
     case 'jsonl':
       return { ...(await readJsonl(target, tableOptions, ctx)), sha256: await sha256File(target) };
-    case 'parquet':
-      return { ...(await readParquet(target, tableOptions, ctx)), sha256: await sha256File(target) };
+    case 'parquet': {
+      const read = await readParquetInParallel(target, tableOptions, ctx);
+      return { ...read, sha256: read.sha256 ?? (await sha256File(target)) };
+    }
     case 'images': {
       const samples = await readImageFolder(target, options, ctx);
       return { table: pixelTable(samples), sha256: await sha256Files(target, samples.ids), imageShape: samples.shape };

@@ -2,7 +2,7 @@ import { InputError } from '../errors';
 import { JobContext, breathe, report, throwIfCancelled } from '../progress';
 import { TableReadOptions } from './csv';
 import { ReadingInfo } from './readingInfo';
-import { selectColumns } from './selectColumns';
+import { ColumnSelection, selectColumns } from './selectColumns';
 import type { RowGroup } from 'hyparquet';
 import { DenseBlock, PageDecoder, decodeDenseChunk, isDenseColumn, loadPageDecoder } from './parquetDense';
 import { DenseRows } from './parquetRows';
@@ -20,6 +20,34 @@ interface SchemaNode {
  * Rows have no lines: error messages and sources give the 1-based row number in the line's place.
  */
 export async function readParquet(file: string, options: TableReadOptions, ctx?: JobContext): Promise<{ table: ParsedTable; reading: ReadingInfo }> {
+  const opened = await openParquet(file, options);
+  const builder = new TableBuilder(file, opened.names, opened.selection.labelIndex, opened.selection.idIndex, options.fixedKinds);
+  builder.expectedRows = options.limit ? Math.min(opened.total, options.limit) : opened.total;
+  await readRowGroups(opened, builder, 0, opened.metadata.row_groups.length, options, ctx);
+  return { table: builder.finish(), reading: parquetReading(opened, builder) };
+}
+
+export function parquetReading(opened: OpenedParquet, builder: TableBuilder): ReadingInfo {
+  return { compression: 'none', infiniteValues: builder.infiniteValues, notes: [`${opened.metadata.row_groups.length} row group(s)`] };
+}
+
+/** A Parquet file's metadata and schema, its label and id columns, and how its feature columns are read. */
+export interface OpenedParquet {
+  file: string;
+  metadata: { num_rows: bigint | number; row_groups: RowGroup[] };
+  tree: SchemaNode;
+  names: string[];
+  selection: ColumnSelection;
+  total: number;
+  features: number[];
+  /** The columns read through hyparquet's parquetRead: all, or only those outside the dense block. */
+  side: string[];
+  /** Set when every feature column takes the dense path. */
+  hp?: PageDecoder;
+  reader: Reader;
+}
+
+export async function openParquet(file: string, options: TableReadOptions): Promise<OpenedParquet> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
   const buffer = await asyncBufferFromFile(file);
@@ -34,24 +62,28 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
   columns.forEach((node) => refuseNested(node, file));
   const names = columns.map((c) => c.element.name);
   const selection = selectColumns(names, options, file);
-  const builder = new TableBuilder(file, names, selection.labelIndex, selection.idIndex, options.fixedKinds);
-  const total = Number(metadata.num_rows);
-  builder.expectedRows = options.limit ? Math.min(total, options.limit) : total;
   const features = names.flatMap((_, c) => (c === selection.labelIndex || c === selection.idIndex ? [] : [c]));
   const dense = !options.generalPath && features.length > 0 && features.every((c) => isDenseColumn(columns[c] as never));
   const side = dense ? names.filter((_, c) => !features.includes(c)) : names;
   const hp = dense ? await loadPageDecoder() : undefined;
   const reader: Reader = { buffer, metadata, compressors, parquetRead };
+  return { file, metadata, tree, names, selection, total: Number(metadata.num_rows), features, side, hp, reader };
+}
+
+/** Row groups [from, to) into `builder`, each row with its 1-based row number in the file as its line. */
+export async function readRowGroups(opened: OpenedParquet, builder: TableBuilder, from: number, to: number, options: TableReadOptions, ctx?: JobContext): Promise<void> {
+  const { file, metadata, tree, names, features, side, hp, reader, total } = opened;
   const rows = new DenseRows(names, features);
+  const groups = metadata.row_groups.slice(from, to);
   // One block for every row group, sized for the largest: fresh memory for each would be paged in again.
-  const largest = Math.max(0, ...metadata.row_groups.map((g) => Number(g.num_rows)));
-  const block: DenseBlock | undefined = dense ? { values: new Float64Array(largest * names.length), stride: names.length, odd: new Map(), oddRows: new Uint8Array(largest) } : undefined;
-  let rowStart = 0;
-  for (const group of metadata.row_groups) {
+  const largest = Math.max(0, ...groups.map((g) => Number(g.num_rows)));
+  const block: DenseBlock | undefined = hp ? { values: new Float64Array(largest * names.length), stride: names.length, odd: new Map(), oddRows: new Uint8Array(largest) } : undefined;
+  let rowStart = metadata.row_groups.slice(0, from).reduce((sum, g) => sum + Number(g.num_rows), 0);
+  for (const group of groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     const sideValues = await readRowGroup(file, reader, side, rowStart, rowEnd);
     const columnValues = names.map((name) => sideValues[side.indexOf(name)]);
-    if (hp && block) await readDenseGroup(file, hp, reader, tree, group as never, features, rowStart, block);
+    if (hp && block) await readDenseGroup(file, hp, reader, tree, group, features, rowStart, block);
     for (let r = 0; r < rowEnd - rowStart; r++) {
       if (block) rows.fromBlock(block, r, columnValues, builder.denseColumns);
       else rows.fromColumns(columnValues, r);
@@ -64,9 +96,6 @@ export async function readParquet(file: string, options: TableReadOptions, ctx?:
     throwIfCancelled(ctx);
     await breathe();
   }
-  const table = builder.finish();
-  const notes = [`${metadata.row_groups.length} row group(s)`];
-  return { table, reading: { compression: 'none', infiniteValues: builder.infiniteValues, notes } };
 }
 
 /** One row group's dense feature columns decoded into the rows of `block` (see decodeDenseChunk). */

@@ -70,7 +70,21 @@ export class TableBuilder {
     private readonly idIndex: number,
     /** Kinds fixed in advance (a test file is read the way its training file was). */
     private readonly fixedKinds?: Map<string, ColumnData['kind']>,
-  ) {}
+    /** A part of a file read in parallel: the columns another builder decided, and shared memory for the dense block. */
+    decided?: { columns: ColumnData[]; denseTarget: Float32Array },
+  ) {
+    if (decided) this.useColumns(decided.columns, decided.denseTarget);
+  }
+
+  /** The decided columns without their values, for builders of other parts of the same file. */
+  get layout(): ColumnData[] | undefined {
+    return this.columns?.map(columnShell);
+  }
+
+  /** Dense tables: whether every value so far was exactly a float32 (the block was not widened). */
+  get denseIsFloat32(): boolean {
+    return this.dense?.isFloat32 ?? false;
+  }
 
   get rowCount(): number {
     return this.ids.length + this.pending.length;
@@ -130,11 +144,18 @@ export class TableBuilder {
       if (mixed && inferred.kind === 'numeric') return emptyColumn(name, 'categorical', `${mixed}: categorical`);
       return emptyColumn(name, inferred.kind, mixed ? `${mixed}: ${inferred.kind}${inferred.note ? ` (${inferred.note})` : ''}` : inferred.note);
     });
-    this.kept = this.columns.flatMap((column, c) => (column.kind === 'dropped' ? [] : [c]));
-    const contiguous = this.kept.length > 1 && this.kept[this.kept.length - 1] - this.kept[0] === this.kept.length - 1;
-    if (contiguous && this.kept.every((c) => this.columns![c].kind === 'numeric')) this.dense = new GrowableNumbers(this.expectedRows * this.kept.length, true);
-    else this.numeric = this.columns.map((column) => (column.kind === 'numeric' ? new GrowableNumbers(this.expectedRows) : undefined));
+    this.useColumns(this.columns);
     for (const record of this.pending.splice(0)) this.store(record);
+  }
+
+  private useColumns(columns: ColumnData[], denseTarget?: Float32Array): void {
+    this.columns = columns;
+    this.kept = columns.flatMap((column, c) => (column.kind === 'dropped' ? [] : [c]));
+    const contiguous = this.kept.length > 1 && this.kept[this.kept.length - 1] - this.kept[0] === this.kept.length - 1;
+    if (contiguous && this.kept.every((c) => columns[c].kind === 'numeric')) {
+      this.dense = denseTarget ? GrowableNumbers.over(denseTarget) : new GrowableNumbers(this.expectedRows * this.kept.length, true);
+    } else if (denseTarget) throw new Error('a dense block for a table that is not all numeric');
+    else this.numeric = columns.map((column) => (column.kind === 'numeric' ? new GrowableNumbers(this.expectedRows) : undefined));
   }
 
   private store({ cells, line, numbers }: PendingRecord): void {
@@ -144,7 +165,7 @@ export class TableBuilder {
     if (isMissingValue(id)) throw new InputError(`missing id in column "${this.names[this.idIndex]}"`, this.file, line, this.names[this.idIndex]);
     const idText = String(id).trim();
     const firstLine = this.idLines.get(idText);
-    if (firstLine !== undefined) throw new InputError(`duplicate id "${idText}" on lines ${firstLine} and ${line}`, this.file, line);
+    if (firstLine !== undefined) throw duplicateIdError(this.file, idText, firstLine, line);
     this.idLines.set(idText, line);
     const columns = this.columns!;
     const kept = this.kept;
@@ -235,6 +256,16 @@ export class TableBuilder {
         return;
     }
   }
+}
+
+export function duplicateIdError(file: string, id: string, firstLine: number, line: number): InputError {
+  return new InputError(`duplicate id "${id}" on lines ${firstLine} and ${line}`, file, line);
+}
+
+/** A decided column as a new, empty one: its kind, name, note and width, no values, nothing missing. */
+export function columnShell(column: ColumnData): ColumnData {
+  if (column.kind === 'array') return { name: column.name, kind: 'array', width: column.width, values: [], missing: 0 };
+  return emptyColumn(column.name, column.kind, column.note);
 }
 
 function emptyColumn(name: string, kind: Exclude<ColumnData['kind'], 'array'>, note?: string): ColumnData {

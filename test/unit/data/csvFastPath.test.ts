@@ -3,51 +3,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { AsciiTokenizer } from '../../../src/core/data/asciiTokenizer';
 import { readDelimited } from '../../../src/core/data/csv';
 import { DelimitedTokenizer } from '../../../src/core/data/delimitedTokenizer';
-import { encodeTable } from '../../../src/core/data/encode';
-import { InputError } from '../../../src/core/errors';
 import { DIGITS_CSV } from '../../helpers/digits';
+import { FASHION, fashionCsv } from '../../helpers/fashionCsv';
 import { toDelimited, wineTable } from '../../helpers/sklearnTables';
 import { tempDir, writeFile } from '../../helpers/tempFiles';
-import { valuesKey } from '../../helpers/valuesKey';
+import { encoded } from '../../helpers/encodedRead';
+import { sameInputError } from '../../helpers/sameRejection';
 
 const dir = tempDir();
-const FASHION = '/usr/share/datasets/fashion-mnist';
-
-/** The first `count` Fashion-MNIST training images as Kaggle's CSV: label, pixel1..pixel784 (about 2.2 kB a row). */
-function fashionCsv(count: number): string {
-  const images = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, 'train-images-idx3-ubyte.gz')));
-  const labels = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, 'train-labels-idx1-ubyte.gz')));
-  const lines = [['label', ...Array.from({ length: 784 }, (_, j) => `pixel${j + 1}`)].join(',')];
-  for (let i = 0; i < count; i++) lines.push(`${labels[8 + i]},${Array.from(images.subarray(16 + i * 784, 16 + (i + 1) * 784)).join(',')}`);
-  return lines.join('\n') + '\n';
-}
-
 async function readBoth(file: string, delimiter: ',' | '\t' = ',') {
   const fast = await readDelimited(file, delimiter, {});
   const general = await readDelimited(file, delimiter, { generalPath: true });
   assert.equal(general.fastPathRecords, 0);
   return { fast, general };
 }
-
-/** Everything a reader produces, with the feature matrix as its bytes. */
-function encoded(result: Awaited<ReturnType<typeof readDelimited>>) {
-  const { X, y, ...rest } = encodeTable(result.table);
-  const { columns, ...table } = result.table;
-  return {
-    X: valuesKey(X),
-    y: Array.from(y),
-    ...rest,
-    ...table,
-    columns: columns.map((c) => ({ ...c, values: 'values' in c ? valuesKey(c.values) : undefined })),
-    reading: result.reading,
-  };
-}
-
 
 function assertSame(fast: Awaited<ReturnType<typeof readDelimited>>, general: Awaited<ReturnType<typeof readDelimited>>) {
   const a = encoded(fast);
@@ -105,17 +77,9 @@ test('a quoted field or a non-ASCII byte mid-file hands over to the general path
 });
 
 async function bothReject(file: string, pattern: RegExp): Promise<string> {
-  const messages: string[] = [];
-  for (const generalPath of [false, true]) {
-    await assert.rejects(readDelimited(file, ',', { generalPath }), (err: unknown) => {
-      assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
-      assert.match(err.message, pattern);
-      messages.push(err.message);
-      return true;
-    });
-  }
-  assert.equal(messages[0], messages[1]);
-  return messages[0];
+  const message = await sameInputError([false, true].map((generalPath) => () => readDelimited(file, ',', { generalPath })));
+  assert.match(message, pattern);
+  return message;
 }
 
 test('bad input: the same error, naming file, line and column, from both paths', async () => {
