@@ -143,6 +143,22 @@ export const AuditReportSchema = z.object({
         aligned: z
           .object({ threshold: z.number(), nearestMedian: z.number().nullable(), logDistanceSpread: z.number().nullable(), z: z.number().nullable(), candidates: z.number().int(), maxShift: z.number().int() })
           .optional(),
+        /** The copy-gap rule, per score it was applied to (audits since branch neargap, with 'auto'). */
+        copyGap: z
+          .array(
+            z.object({
+              score: z.enum(['thumbnail correlation', 'aligned pixel correlation', 'cosine']),
+              candidates: z.number().int(),
+              maxGroup: z.number().int(),
+              cut: z.number(),
+              minCut: z.number(),
+              median: z.number(),
+              spread: z.number(),
+              z: z.number(),
+              samples: z.number().int(),
+            }),
+          )
+          .optional(),
         /** Where the candidates came from (absent in older audits). */
         candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
         /** How the thumbnail candidates were searched, with the shortcut's recall (absent in older audits and for tables). */
