@@ -1,8 +1,8 @@
 // The similarity stage's candidates for one near-duplicate benchmark, computed once and kept, so
 // acceptance rules can be compared without retraining (bench/neardupGap.ts reads them):
-//   node --import tsx bench/neardupCache.ts fashion-train|fashion-test|digits [rows] [out dir]
+//   node --import tsx bench/neardupCache.ts fashion-train|fashion-test|fashion-test-planted|digits [rows] [out dir]
 // fashion-train: Fashion-MNIST training images as a planted folder (the test's generator, 12
-// copies per type, seed 3); fashion-test: the first `rows` test images, nothing planted; digits:
+// copies per type, seed 3; fashion-test-planted: the same from the test images); fashion-test: the first `rows` test images, nothing planted; digits:
 // scikit-learn digits with the test's planted copies (seed 2). Writes <name>.json beside
 // <name>.<array>.bin (candidates, aligned scores of ALIGNED_CACHE_WIDTH candidates, grey images).
 import * as fs from 'node:fs';
@@ -29,8 +29,8 @@ async function main(): Promise<void> {
   let pairs: PlantedPair[] = [];
   let target: string;
   let seed: number | undefined;
-  if (which === 'fashion-train') {
-    pairs = writePlantedFolder(root, rows, 12).pairs;
+  if (which === 'fashion-train' || which === 'fashion-test-planted') {
+    pairs = writePlantedFolder(root, rows, 12, which === 'fashion-train' ? 'train' : 't10k').pairs;
     target = root;
     seed = 3;
   } else if (which === 'fashion-test') {
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     pairs = plantDigitCopies(digitRows);
     target = writeDigitsCsv(path.join(root, 'digits.csv'), digitRows);
     seed = 2;
-  } else throw new Error(`neardupCache: first argument must be fashion-train, fashion-test or digits, got "${which}"`);
+  } else throw new Error(`neardupCache: first argument must be fashion-train, fashion-test, fashion-test-planted or digits, got "${which}"`);
   const { dataset } = await loadDataset(target, which === 'fashion-test' ? { limit: rows } : {});
   const { factors, split } = await trainedFactors(dataset, seed);
   fs.rmSync(root, { recursive: true, force: true });
