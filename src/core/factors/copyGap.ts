@@ -18,8 +18,8 @@ export const COPY_GAP_Z = 6;
 export const COPY_GAP_MIN = 1.5;
 /**
  * Thumbnail or cosine candidates each sample's gap is looked for among (the aligned ones:
- * ALIGNED_CANDIDATES), so groups of up to 10 copies: on the planted Fashion-MNIST training folders
- * 10 and 20 accepted the same pairs; 10 (groups of up to 5) lost a SpamAssassin copy.
+ * ALIGNED_CANDIDATES), so groups of up to 10 copies (a sample with 5 copies has a group of 5 or 6):
+ * on the planted Fashion-MNIST training folders and digits 10 and 20 accepted the same pairs.
  */
 export const COPY_GAP_CANDIDATES = 20;
 /** A copy group holds at most this share of the candidates looked at: the rest is the neighbourhood it must stand out from. */
