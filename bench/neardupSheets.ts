@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { loadDataset } from '../src/core/data/load';
-import { alignedCorrelation, greyImages } from '../src/core/factors/alignedCorrelation';
-import { localLogRatio } from '../src/core/factors/localRatio';
+import { ALIGNED_CANDIDATES, alignedCorrelation, alignedScores, greyImages } from '../src/core/factors/alignedCorrelation';
+import { COPY_GAP_CANDIDATES, ScoreRows, copyGroups, firstScores, sampleGap } from '../src/core/factors/copyGap';
 import { alignedPixelDifference } from './alignedPixelDifference';
 import { FASHION_TEST } from './neardupSets';
 import { trainedFactors } from './trainedFactors';
@@ -30,10 +30,20 @@ async function main(): Promise<void> {
   const n = dataset.ids.length;
   const { factors } = await trainedFactors(dataset);
   const grey = greyImages(dataset.X, n, dataset.image!);
-  const { candidates, thresholds } = factors;
+  const { candidates } = factors;
   const thumbnailScore = (i: number, j: number) => {
     for (let r = 0; r < candidates.k; r++) if (candidates.indices[i * candidates.k + r] === j) return candidates.similarities[i * candidates.k + r];
     return NaN;
+  };
+  // The copy-gap rule as the audit applied it, per score, to say which accepted each pair and at what gap.
+  const scores: Array<{ name: string; rows: ScoreRows }> = [
+    { name: 'thumbnail gap', rows: firstScores(candidates.similarities, candidates.k, COPY_GAP_CANDIDATES) },
+    { name: 'aligned gap', rows: (({ m, scores: s }) => ({ width: m, scores: s }))(alignedScores(candidates, grey, ALIGNED_CANDIDATES)) },
+  ];
+  const groups = scores.map(({ name, rows }) => ({ name, ...copyGroups(rows, n, 'thumbnail correlation') }));
+  const accepts = (g: (typeof groups)[number], i: number, j: number) => {
+    for (let r = 0; r < g.rows.width; r++) if (candidates.indices[i * candidates.k + r] === j) return g.rows.scores[i * g.rows.width + r] >= g.floors[i];
+    return false;
   };
   const pairs = [];
   for (let i = 0; i < n; i++) {
@@ -42,16 +52,10 @@ async function main(): Promise<void> {
       const sims = [thumbnailScore(i, j), thumbnailScore(j, i)].filter(Number.isFinite);
       const thumbnail = Math.max(...sims);
       const aligned = alignedCorrelation(grey, i, j);
-      // From whichever side lists the other (the rule is judged on the lister's own 10th candidate).
-      const ratios = [localLogRatio(candidates, i, thumbnailScore(i, j)), localLogRatio(candidates, j, thumbnailScore(j, i))].filter(Number.isFinite);
-      const local = thresholds.local && ratios.length ? Math.min(...ratios) : NaN;
-      const rules = [
-        ...(thumbnail >= thresholds.input ? ['thumbnail global'] : []),
-        ...(thresholds.local && thumbnail >= thresholds.local.floor && local <= thresholds.local.cut ? ['thumbnail local'] : []),
-        ...(thresholds.aligned !== undefined && aligned >= thresholds.aligned ? ['aligned'] : []),
-      ];
+      const rules = groups.filter((g) => accepts(g, i, j) || accepts(g, j, i)).map((g) => g.name);
+      const gaps = Object.fromEntries(groups.map((g) => [g.name, [i, j].map((x) => round4(sampleGap(g.rows, x).gap))]));
       const difference = alignedPixelDifference(grey.data.subarray(i * 784, (i + 1) * 784), grey.data.subarray(j * 784, (j + 1) * 784), 28, 28);
-      pairs.push({ a: i, b: j, label: dataset.classes[dataset.y[i]], thumbnail: round4(thumbnail), aligned: round4(aligned), localLogRatio: Number.isFinite(local) ? round4(local) : null, rules, alignedPixelDifference: Math.round(10 * difference) / 10 });
+      pairs.push({ a: i, b: j, label: dataset.classes[dataset.y[i]], thumbnail: round4(thumbnail), aligned: round4(aligned), gaps, rules, alignedPixelDifference: Math.round(10 * difference) / 10 });
     }
   }
   fs.mkdirSync(outDir, { recursive: true });

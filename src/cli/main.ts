@@ -63,7 +63,7 @@ export function buildProgram(): Command {
     .option('--embedding-output <name>', 'ONNX: the graph value giving the embeddings (default: the input of the last Gemm/MatMul)')
     .option('--pred-probs <file>', '.npy/.csv: out-of-sample class probabilities (one row per sample, one column per class) used instead of the model\'s')
     .option('--embeddings <file>', '.npy/.csv: per-sample embeddings (one row per sample) used instead of the model\'s')
-    .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (judged against the dataset\'s own nearest neighbours), then embedding cosine or off (default auto,off)', thresholds)
+    .option('--similarity <input,embedding>', 'near-duplicate thresholds: input similarity or auto (a sample\'s closest candidates when they stand out from its further ones), then embedding cosine or off (default auto,off)', thresholds)
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
     .option('--limit <n>', 'read only the first N samples', wholeNumber)
     .option('--delimiter <char>', 'CSV/TSV field delimiter: , ; tab or | (default: sniffed from the first lines)', delimiter)

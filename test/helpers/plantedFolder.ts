@@ -20,10 +20,10 @@ export const IMAGE_PLANTINGS: Planting[] = [
 /**
  * An image folder under `root` of the first `originals` Fashion-MNIST images (PNG), `perType`
  * copies for each planting with the source's label, and `perType` mild-noise copies filed under
- * another class (label conflicts).
+ * another class (label conflicts). `split` t10k: from the test images instead.
  */
-export function writePlantedFolder(root: string, originals: number, perType: number): { pairs: PlantedPair[]; conflicts: PlantedPair[] } {
-  const data = readFashion(originals);
+export function writePlantedFolder(root: string, originals: number, perType: number, split: 'train' | 't10k' = 'train'): { pairs: PlantedPair[]; conflicts: PlantedPair[] } {
+  const data = readFashion(originals, split);
   const ids = data.map((d, i) => {
     writePng(folderPath(root, d.label, `f${i}.png`), d.image);
     return `f${i}`;

@@ -15,10 +15,10 @@ export interface GrayImage {
   pixels: Uint8Array;
 }
 
-/** The first `count` Fashion-MNIST training images (28x28) with their labels. */
-export function readFashion(count: number): Array<{ image: GrayImage; label: number }> {
-  const images = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, 'train-images-idx3-ubyte.gz')));
-  const labels = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, 'train-labels-idx1-ubyte.gz')));
+/** The first `count` Fashion-MNIST training (or test: split 't10k') images (28x28) with their labels. */
+export function readFashion(count: number, split: 'train' | 't10k' = 'train'): Array<{ image: GrayImage; label: number }> {
+  const images = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, `${split}-images-idx3-ubyte.gz`)));
+  const labels = zlib.gunzipSync(fs.readFileSync(path.join(FASHION, `${split}-labels-idx1-ubyte.gz`)));
   return Array.from({ length: count }, (_, i) => ({
     image: { width: 28, height: 28, pixels: Uint8Array.from(images.subarray(16 + i * 784, 16 + (i + 1) * 784)) },
     label: labels[8 + i],

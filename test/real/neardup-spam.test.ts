@@ -60,4 +60,7 @@ test('SpamAssassin: copies with a few edited words are near-duplicates at the da
   }
 });
 
-const CLAIMED = new Set(EDITS.map((e) => e.type));
+// The edits reaching the targets in docs/VALIDATION.md. "5 % of words replaced" was claimed until the
+// copy-gap rule (branch neargap): one of its 15 copies has a source with a sibling message at cosine
+// 0.84, so the pair (0.935) is not 4.5 times closer than the next candidate (14 of 15, 93 %).
+const CLAIMED = new Set(['1 word replaced', '3 words replaced', 'a line of 8 words appended']);

@@ -3,12 +3,13 @@ import { PerSampleEntanglement, perSampleEntanglement } from '../factors/entangl
 import { InstanceFactors, instanceFactors } from '../factors/instance';
 import { NeighbourLists, NeighbourSearchOptions, centredUnitRows, rangeScaledColumns, topKNeighbours } from '../factors/neighbours';
 import { EffectiveThresholds, SimilarSamples, findSimilarSamples, nearestCandidateSimilarity, scoreCandidates } from '../factors/similarity';
-import { SIMILARITY_FLOOR, ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
-import { LocalRatioRule, localRatioRule } from '../factors/localRatio';
+import { ThresholdChoice, adaptiveThreshold, fixedThreshold } from '../factors/adaptiveThreshold';
+import { LocalRatioRule } from '../factors/localRatio';
 import { imageLayout } from '../factors/imageLayout';
 import { PairScorer, cosineScorer, thumbnailScorer } from '../factors/pairScore';
 import { grayThumbnails } from '../factors/thumbnails';
-import { ALIGNED_CANDIDATES, ALIGNED_MAX_SHIFT, ALIGNED_Z, alignedScores, greyImages, nearestAligned } from '../factors/alignedCorrelation';
+import { ALIGNED_CANDIDATES, alignedScores, greyImages } from '../factors/alignedCorrelation';
+import { COPY_GAP_CANDIDATES, CopyGapReport, copyGapWhy, copyGroups, firstScores } from '../factors/copyGap';
 import { ThumbnailSearch, mergeCandidates, thumbnailCandidates } from '../factors/thumbnailCandidates';
 import { TrainingDynamics } from '../factors/trainingDynamics';
 import { DeviceData } from '../model/deviceData';
@@ -37,9 +38,11 @@ export type NearDuplicateSettings = ThresholdChoice & {
   candidates: number;
   candidateSources?: Array<'model space' | 'thumbnails' | 'input space'>;
   thumbnailSearch?: ThumbnailSearch;
+  /** Tail rules of audits before the copy-gap rule (no longer written). */
   local?: LocalRatioRule;
-  /** Images: the aligned pixel correlation's own dataset-adaptive threshold (see alignedScores). */
   aligned?: AlignedRule;
+  /** The copy-gap rule (copyGap.ts), one per score it is applied to; absent with a fixed threshold. */
+  copyGap?: CopyGapReport[];
 };
 
 /** A pair is also a near-duplicate at this aligned correlation, judged on each sample's first `candidates`. */
@@ -116,24 +119,27 @@ export async function computeFactors(
   const candidateLists = thumbnailSearch ? mergeCandidates(search.candidates, thumbnailSearch.lists) : search.candidates;
   const candidates = scoreCandidates(candidateLists, scorer);
   const nearestSimilarity = nearestCandidateSimilarity(candidates);
-  const choice = options.similarity.input === 'auto' ? adaptiveThreshold(nearestSimilarity) : fixedThreshold(options.similarity.input);
-  const local = options.similarity.input === 'auto' ? localRatioRule(candidates) : null;
-  // The thumbnails blur away what tells a re-lit or 2 px shifted copy from a look-alike garment;
-  // the pixels themselves, aligned, keep it (docs/VALIDATION.md). Scored on the first candidates only.
+  const auto = options.similarity.input === 'auto';
+  // The typical nearest neighbour, for the report; with 'auto' no pair is judged against it (a tail
+  // of the dataset's own similarities flags its most alike look-alikes where it holds no copies).
+  const typical = adaptiveThreshold(nearestSimilarity);
+  const choice: ThresholdChoice = auto
+    ? { ...typical, threshold: 1, logDistanceSpread: null, z: null, why: `typical nearest neighbour at similarity ${typical.nearestMedian}; near-duplicates are identical (similarity 1) or` }
+    : fixedThreshold(options.similarity.input as number);
+  // Images: also the images' own pixels, aligned (a 2 px shift or a re-lit copy that the
+  // thumbnails blur into its look-alikes), on the first candidates only (docs/VALIDATION.md).
   const image = inputs.dataset.image;
-  const aligned = thumbnails && image && options.similarity.input === 'auto' ? alignedScores(candidates, greyImages(X, n, image)) : undefined;
-  const alignedChoice = aligned ? adaptiveThreshold(nearestAligned(aligned), ALIGNED_Z) : null;
-  const alignedRule: AlignedRule | null = alignedChoice
-    ? { threshold: alignedChoice.threshold, nearestMedian: alignedChoice.nearestMedian, logDistanceSpread: alignedChoice.logDistanceSpread, z: alignedChoice.z, candidates: ALIGNED_CANDIDATES, maxShift: ALIGNED_MAX_SHIFT }
-    : null;
-  const thresholds: EffectiveThresholds = {
-    input: choice.threshold,
-    embedding: options.similarity.embedding,
-    ...(local ? { local: { ...local, floor: SIMILARITY_FLOOR } } : {}),
-    ...(alignedRule ? { aligned: alignedRule.threshold } : {}),
-  };
+  const aligned = thumbnails && image && auto ? alignedScores(candidates, greyImages(X, n, image), ALIGNED_CANDIDATES) : undefined;
+  const groups = auto
+    ? [
+        copyGroups(firstScores(candidates.similarities, candidates.k, COPY_GAP_CANDIDATES), n, thumbnails ? 'thumbnail correlation' : 'cosine'),
+        ...(aligned ? [copyGroups({ width: aligned.m, scores: aligned.scores }, n, 'aligned pixel correlation')] : []),
+      ]
+    : [];
+  const gapReports = groups.flatMap((g) => (g.report ? [g.report] : []));
+  const thresholds: EffectiveThresholds = { input: choice.threshold, embedding: options.similarity.embedding };
   const similar = findSimilarSamples(
-    { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes, aligned },
+    { n, labels: data.y, embeddingUnit, embeddingDim, candidates, contentHashes: inputs.contentHashes, aligned, copyGroups: groups },
     thresholds,
   );
   clock.lap('similarity');
@@ -153,9 +159,8 @@ export async function computeFactors(
     nearDuplicates: {
       method: scorer.method,
       ...choice,
-      ...(local ? { local } : {}),
-      ...(alignedRule ? { aligned: alignedRule } : {}),
-      why: [choice.why, ...(local ? [localWhy(local)] : []), ...(alignedRule ? [alignedWhy(alignedRule)] : [])].join('; '),
+      ...(auto ? { copyGap: gapReports } : {}),
+      why: auto ? `${choice.why} stand out from their own neighbourhood: ${gapReports.length ? gapReports.map(copyGapWhy).join('; or by ') : 'no candidates to compare'}` : choice.why,
       candidates: candidateLists.k,
       candidateSources: thumbnails ? ['model space', 'thumbnails'] : [search.info.method === 'model-space' ? 'model space' : 'input space'],
       ...(thumbnailSearch ? { thumbnailSearch: thumbnailSearch.search } : {}),
@@ -176,20 +181,6 @@ async function inputCandidates(
 ): Promise<{ candidates: NeighbourLists; info: ComputedFactors['inputSearch'] }> {
   const candidates = await topKNeighbours(inputUnit, n, dim, SIMILARITY_CANDIDATES, search, ctx);
   return { candidates, info: { method: 'exact', dimensions: dim, recallAtK: null } };
-}
-
-function localWhy(rule: LocalRatioRule): string {
-  return (
-    `or, where the data are dense, a pair ${rule.z} robust standard deviations closer than usual relative to the sample's own ` +
-    `${rule.reference}th candidate (log distance ratio ≤ ${rule.cut}, median ${rule.median}${rule.maxCut !== undefined && rule.cut >= rule.maxCut ? `; capped at ${rule.maxCut}, which does not loosen with the dataset's size` : ''}) and similarity ≥ ${SIMILARITY_FLOOR}`
-  );
-}
-
-function alignedWhy(rule: AlignedRule): string {
-  return (
-    `or, on each sample's first ${rule.candidates} candidates, the images' own pixels correlate (Pearson, best shift of up to ${rule.maxShift} px) ` +
-    `${rule.z} robust standard deviations closer than the typical nearest neighbour's ${rule.nearestMedian}, i.e. ≥ ${rule.threshold}`
-  );
 }
 
 /** Share of a sample's k most similar training inputs (candidates sorted by exact cosine) with another label. */

@@ -3,6 +3,7 @@ import { PairScorer } from './pairScore';
 import { LocalRatioRule, localLogRatio } from './localRatio';
 import { AlignedScores } from './alignedCorrelation';
 import { sortRow } from './rerank';
+import { ScoreRows } from './copyGap';
 
 export { DEFAULT_SIMILARITY } from './similarityDefaults';
 export type { SimilarityThresholds } from './similarityDefaults';
@@ -78,6 +79,11 @@ export interface SimilarityInputs {
   contentHashes: string[];
   /** Images: aligned correlations of each sample's first candidates (see alignedScores). */
   aligned?: AlignedScores;
+  /**
+   * Copy groups accepted by the copy-gap rule (see copyGap.ts), one per score: candidate r of sample
+   * i is a near-duplicate when r < rows.width and its score there reaches floors[i] (NaN: none).
+   */
+  copyGroups?: Array<{ rows: ScoreRows; floors: Float32Array }>;
 }
 
 /**
@@ -111,7 +117,7 @@ export function findSimilarSamples(inputs: SimilarityInputs, thresholds: Effecti
       if (j < 0) continue;
       examined++;
       const s = candidates.similarities[i * candidates.k + r];
-      if (!(s >= thresholds.input) && !passesLocal(candidates, i, s, thresholds.local) && !passesAligned(inputs.aligned, i, r, thresholds.aligned)) continue;
+      if (!(s >= thresholds.input) && !passesLocal(candidates, i, s, thresholds.local) && !passesAligned(inputs.aligned, i, r, thresholds.aligned) && !inCopyGroup(inputs.copyGroups, i, r)) continue;
       if (thresholds.embedding > -1 && dot(inputs.embeddingUnit, i, inputs.embeddingUnit, j, inputs.embeddingDim) < thresholds.embedding) continue;
       verified++;
       add(i, j, s);
@@ -136,6 +142,10 @@ function passesLocal(candidates: NeighbourLists, i: number, s: number, local: Ef
 
 function passesAligned(aligned: AlignedScores | undefined, i: number, r: number, threshold: number | undefined): boolean {
   return aligned !== undefined && threshold !== undefined && r < aligned.m && aligned.scores[i * aligned.m + r] >= threshold;
+}
+
+function inCopyGroup(groups: SimilarityInputs['copyGroups'], i: number, r: number): boolean {
+  return (groups ?? []).some(({ rows, floors }) => r < rows.width && rows.scores[i * rows.width + r] >= floors[i]);
 }
 
 function mostSimilar(list: SimilarSample[]): SimilarSample[] {

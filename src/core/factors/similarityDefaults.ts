@@ -1,8 +1,8 @@
 // Settings only, apart from the search, so the extension can name the defaults without bundling it.
 export interface SimilarityThresholds {
   /**
-   * Input similarity at or above which two samples are near-duplicates; 'auto' judges each pair
-   * against this dataset's own nearest-neighbour similarities (see adaptiveThreshold).
+   * Input similarity at or above which two samples are near-duplicates; 'auto' accepts a sample's
+   * closest candidates when they stand out from its own further candidates (see copyGap.ts).
    */
   input: number | 'auto';
   /**

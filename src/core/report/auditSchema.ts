@@ -137,11 +137,27 @@ export const AuditReportSchema = z.object({
         z: z.number().nullable(),
         candidates: z.number().int(),
         why: z.string(),
-        /** The local rule beside the global threshold (absent in older audits and with a fixed threshold). */
+        /** The local rule beside the global threshold (audits before the copy-gap rule only). */
         local: z.object({ reference: z.number().int(), cut: z.number(), maxCut: z.number().optional(), median: z.number(), spread: z.number(), z: z.number() }).optional(),
-        /** Images: the aligned pixel correlation's own threshold beside the thumbnails' (absent in older audits). */
+        /** Images: the aligned pixel correlation's own threshold beside the thumbnails' (audits before the copy-gap rule only). */
         aligned: z
           .object({ threshold: z.number(), nearestMedian: z.number().nullable(), logDistanceSpread: z.number().nullable(), z: z.number().nullable(), candidates: z.number().int(), maxShift: z.number().int() })
+          .optional(),
+        /** The copy-gap rule, per score it was applied to (audits since branch neargap, with 'auto'). */
+        copyGap: z
+          .array(
+            z.object({
+              score: z.enum(['thumbnail correlation', 'aligned pixel correlation', 'cosine']),
+              candidates: z.number().int(),
+              maxGroup: z.number().int(),
+              cut: z.number(),
+              minCut: z.number(),
+              median: z.number(),
+              spread: z.number(),
+              z: z.number(),
+              samples: z.number().int(),
+            }),
+          )
           .optional(),
         /** Where the candidates came from (absent in older audits). */
         candidateSources: z.array(z.enum(['model space', 'thumbnails', 'input space'])).optional(),
