@@ -29,6 +29,7 @@ await esbuild.build({
     cli: path.join(root, 'src/cli/index.ts'),
     subsetWorker: path.join(root, 'src/core/model/subsetWorker.ts'),
     neighbourWorker: path.join(root, 'src/core/factors/neighbourWorker.ts'),
+    invertedWorker: path.join(root, 'src/core/factors/invertedWorker.ts'),
     taskWorker: path.join(root, 'src/core/queue/taskWorker.ts'),
     worker: path.join(root, 'src/worker/main.ts'),
   },
