@@ -10,7 +10,7 @@ import { InvertedSettings, invertedTopK } from './invertedSearch';
  * nearest k-means lists (see invertedTopK): √(allowed rows) lists, the PROBES nearest probed.
  */
 const INVERTED_MIN_ROWS = 10_000;
-export const INVERTED_SEARCH: InvertedSettings = { lists: (rows) => Math.round(Math.sqrt(rows)), probes: 16 };
+export const INVERTED_SEARCH: InvertedSettings = { lists: (rows) => Math.round(Math.sqrt(rows)), probes: 24 };
 
 /** Power iterations of the subspace search: the leading components of an embedding converge in a few. */
 const ITERATIONS = 12;
