@@ -30,6 +30,7 @@ await esbuild.build({
     subsetWorker: path.join(root, 'src/core/model/subsetWorker.ts'),
     neighbourWorker: path.join(root, 'src/core/factors/neighbourWorker.ts'),
     tablePartWorker: path.join(root, 'src/core/data/tablePartWorker.ts'),
+    invertedWorker: path.join(root, 'src/core/factors/invertedWorker.ts'),
     taskWorker: path.join(root, 'src/core/queue/taskWorker.ts'),
     worker: path.join(root, 'src/worker/main.ts'),
   },

@@ -1,32 +1,23 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { BackendName, initBackend } from '../model/backend';
-import { serveJobs } from '../util/workerPool';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { BackendName } from '../model/backend';
 import { BlockSearch, BlockSearcher } from './neighbourBlocks';
-import { TopKBank, TopKBankArrays } from './topKBank';
+import { SearchJob, serveSearchJobs } from './serveSearchJobs';
+import { SharedBanks, claimBank } from './topKBank';
 
-/** Shared memory from the parent: the rows, and one bank per worker, claimed in turn through `claimed`. */
-export interface NeighbourWorkerData extends BlockSearch {
+/** Shared memory from the parent: the rows, and one bank per worker. */
+export interface NeighbourWorkerData extends BlockSearch, SharedBanks {
   unitRows: Float32Array;
-  banks: TopKBankArrays[];
-  /** [0]: banks claimed so far. */
-  claimed: Int32Array;
   backend: BackendName;
 }
 
-export interface NeighbourJob {
-  start: number;
-  size: number;
-}
+/** Rows start..start+size−1 of the search. */
+export type NeighbourJob = SearchJob;
 
-if (parentPort) {
+if (!isMainThread) {
   const setup = workerData as NeighbourWorkerData;
-  let searcher: BlockSearcher | undefined;
-  const ready = initBackend(setup.backend).then(() => {
-    const bank = new TopKBank(setup.n, setup.k, setup.banks[Atomics.add(setup.claimed, 0, 1)]);
-    searcher = new BlockSearcher(setup.unitRows, setup, bank);
-  });
-  serveJobs<NeighbourJob, NeighbourJob>(parentPort, ready, async (job) => {
-    searcher!.run(job.start, job.size);
-    return { reply: job };
-  });
+  serveSearchJobs(
+    setup.backend,
+    () => new BlockSearcher(setup.unitRows, setup, claimBank(setup.n, setup.k, setup)),
+    (searcher, job) => searcher.run(job.start, job.size),
+  );
 }

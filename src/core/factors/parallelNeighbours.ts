@@ -3,7 +3,7 @@ import { JobContext } from '../progress';
 import { WorkerScript, runJobsInWorkers, toShared, workerScript } from '../util/workerPool';
 import { BlockSearch, listsFromBanks } from './neighbourBlocks';
 import type { NeighbourJob, NeighbourWorkerData } from './neighbourWorker';
-import { TopKBank, bankArrays } from './topKBank';
+import { TopKBank, sharedBanks } from './topKBank';
 
 /** The bundled search worker, or its source under tsx; undefined when neither is there (then search in-process). */
 export function neighbourWorkerScript(): WorkerScript | undefined {
@@ -25,17 +25,8 @@ export async function searchBlocksInWorkers(
   ctx?: JobContext,
 ): Promise<void> {
   const { n, dim, k, blockSize } = search;
-  const banks = Array.from({ length: settings.workers }, () => bankArrays(n, k, true));
-  const workerData: NeighbourWorkerData = {
-    n,
-    dim,
-    k,
-    allowed: search.allowed && toShared(search.allowed),
-    unitRows: toShared(unitRows),
-    banks,
-    claimed: new Int32Array(new SharedArrayBuffer(4)),
-    backend: settings.backend,
-  };
+  const shared = sharedBanks(settings.workers, n, k);
+  const workerData: NeighbourWorkerData = { n, dim, k, allowed: search.allowed && toShared(search.allowed), unitRows: toShared(unitRows), ...shared, backend: settings.backend };
   const jobs: NeighbourJob[] = [];
   for (let start = 0; start < n; start += blockSize) jobs.push({ start, size: Math.min(blockSize, n - start) });
   let pairsDone = 0;
@@ -53,5 +44,5 @@ export async function searchBlocksInWorkers(
     },
     ctx,
   );
-  listsFromBanks(banks.map((arrays) => new TopKBank(n, k, arrays)), search, lists.indices, lists.similarities);
+  listsFromBanks(shared.banks.map((arrays) => new TopKBank(n, k, arrays)), search, lists.indices, lists.similarities);
 }

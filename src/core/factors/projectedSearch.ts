@@ -3,14 +3,21 @@ import { readTidy } from '../model/readTensor';
 import { JobContext } from '../progress';
 import { createRandom } from '../util/random';
 import { NeighbourLists, NeighbourSearchOptions, topKNeighbours } from './neighbours';
+import { InvertedSettings, invertedTopK } from './invertedSearch';
+
+/**
+ * Inverted lists measured at 60k Fashion-MNIST rows (docs/BENCHMARKS.md): model-space recall@10
+ * 0.906 against 0.9115 exact, but no CPU saved, so the audit does not pass them (opt-in).
+ */
+export const INVERTED_SEARCH: InvertedSettings = { lists: (rows) => Math.round(Math.sqrt(rows)), probes: 24 };
 
 /** Power iterations of the subspace search: the leading components of an embedding converge in a few. */
 const ITERATIONS = 12;
 
 /**
  * Top-k neighbours by dot product of `unitRows`: the top `searchK` (≥ k) searched on the rows'
- * projection onto their leading `projectedDim` principal directions, re-ranked on the full rows,
- * the best k kept. The block product shrinks by dim / projectedDim; the similarities returned are
+ * projection onto their leading `projectedDim` principal directions (through inverted lists when
+ * `shortcut.inverted` is given), re-ranked on the full rows, the best k kept. The block product shrinks by dim / projectedDim; the similarities returned are
  * exact, and so is their order (a neighbour the projection ranks below searchK is missed: the
  * caller measures how often with searchRecall).
  */
@@ -19,14 +26,22 @@ export async function projectedTopK(
   n: number,
   dim: number,
   k: number,
-  shortcut: { projectedDim: number; searchK: number },
+  shortcut: { projectedDim: number; searchK: number; inverted?: InvertedSettings },
   options: NeighbourSearchOptions = {},
   ctx?: JobContext,
 ): Promise<NeighbourLists> {
-  const basis = principalBasis(unitRows, n, dim, shortcut.projectedDim);
-  const projected = project(unitRows, n, dim, basis, shortcut.projectedDim);
-  const lists = await topKNeighbours(projected, n, shortcut.projectedDim, Math.max(k, shortcut.searchK), { ...options, exact: { rows: unitRows, dim } }, ctx);
+  const projected = principalProjection(unitRows, n, dim, shortcut.projectedDim);
+  const searchK = Math.max(k, shortcut.searchK);
+  const searchOptions = { ...options, exact: { rows: unitRows, dim } };
+  const lists = shortcut.inverted
+    ? await invertedTopK(projected, n, shortcut.projectedDim, searchK, shortcut.inverted, searchOptions, ctx)
+    : await topKNeighbours(projected, n, shortcut.projectedDim, searchK, searchOptions, ctx);
   return firstNeighbours(lists, k);
+}
+
+/** The rows projected onto their leading p principal directions (n x p). */
+export function principalProjection(rows: Float32Array, n: number, dim: number, p: number): Float32Array {
+  return project(rows, n, dim, principalBasis(rows, n, dim, p), p);
 }
 
 /** The first k of each sorted neighbour list. */

@@ -19,6 +19,22 @@ export function bankArrays(rows: number, k: number, shared: boolean): TopKBankAr
   };
 }
 
+/** One bank per search worker in shared memory; each worker claims the next through `claimed`. */
+export interface SharedBanks {
+  banks: TopKBankArrays[];
+  /** [0]: banks claimed so far. */
+  claimed: Int32Array;
+}
+
+export function sharedBanks(workers: number, rows: number, k: number): SharedBanks {
+  return { banks: Array.from({ length: workers }, () => bankArrays(rows, k, true)), claimed: new Int32Array(new SharedArrayBuffer(4)) };
+}
+
+/** In a worker: the next unclaimed bank of `shared`. */
+export function claimBank(rows: number, k: number, shared: SharedBanks): TopKBank {
+  return new TopKBank(rows, k, shared.banks[Atomics.add(shared.claimed, 0, 1)]);
+}
+
 /**
  * For each of many rows, the k best (value, id) pairs offered: larger value first, smaller id
  * first among equal values. A row's result depends only on the set of pairs offered to it, never
