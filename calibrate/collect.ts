@@ -63,7 +63,8 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
       continue;
     }
     const cached = fs.existsSync(cacheFileOf(config.outDir, job.request, job.seed));
-    if (!cached && (performance.now() - started) / 60_000 > config.maxMinutes) {
+    // CAL_PHASE=fit: fit on what an earlier process cached (its time budget made the cut), start nothing.
+    if (!cached && (process.env.CAL_PHASE === 'fit' || (performance.now() - started) / 60_000 > config.maxMinutes)) {
       skipped++;
       continue;
     }

@@ -44,7 +44,9 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
     const sd = Math.sqrt(rows.reduce((s, r) => s + (r[j] - c) ** 2, 0) / n);
     return sd > 1e-9 * Math.max(1, Math.abs(c)) ? sd : 1;
   });
-  const z = rows.map((r) => r.map((v, j) => (v - centre[j]) / scale[j]));
+  // One flat array: this loop runs thousands of times per calibration (nested cross-validation).
+  const z = new Float64Array(n * d);
+  rows.forEach((r, i) => r.forEach((v, j) => (z[i * d + j] = (v - centre[j]) / scale[j])));
   const l2 = options.l2 ?? 1e-3;
   const w = new Array<number>(d).fill(0);
   const meanTarget = targets.reduce((s, t, i) => s + t * weights[i], 0) / totalWeight;
@@ -55,11 +57,12 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
     for (let i = 0; i < n; i++) {
+      const at = i * d;
       let s = b;
-      for (let j = 0; j < d; j++) s += w[j] * z[i][j];
+      for (let j = 0; j < d; j++) s += w[j] * z[at + j];
       const err = (sigmoid(s) - targets[i]) * weights[i];
       gb += err;
-      for (let j = 0; j < d; j++) gw[j] += err * z[i][j];
+      for (let j = 0; j < d; j++) gw[j] += err * z[at + j];
     }
     const db = (rate * gb) / totalWeight;
     b -= db;
