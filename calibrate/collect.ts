@@ -31,12 +31,14 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
   const datasets: DatasetRun[] = [];
   const auditFiles = new Map<string, string>();
   for (const name of config.datasets) {
-    const planted = plantStructure(loadTable(name, config.maxRows, 0), config.plantShare, 0);
-    const file = writeTable(planted.table, path.join(config.outDir, 'data'));
+    const planted = plantStructure(loadTable(name, config.maxRows, 0), config.plantShare, config.drawSeed);
+    // Another draw plants other copies: its data, audits and simulations are cached apart.
+    const draw = config.drawSeed === 0 ? '' : `-d${config.drawSeed}`;
+    const file = writeTable(planted.table, path.join(config.outDir, `data${draw}`));
     // One audit per seed, reused by every request under that seed (the forget audit needs the seed's splits); features come from seed 0's.
-    for (const seed of config.seeds) auditFiles.set(`${name}/${seed}`, await cachedAudit(file, name, seed, config));
+    for (const seed of config.seeds) auditFiles.set(`${name}/${seed}`, await cachedAudit(file, `${name}${draw}`, seed, config));
     const audit = validateAuditReport(JSON.parse(fs.readFileSync(auditFiles.get(`${name}/${config.seeds[0]}`)!, 'utf8')));
-    datasets.push({ name, file, audit, requests: makeRequests(audit, planted, name, config.requestsPerKind, config.requestSize, 0) });
+    datasets.push({ name, file, audit, requests: makeRequests(audit, planted, name, config.requestsPerKind, config.requestSize, config.drawSeed) });
     log(`audited ${name}: ${audit.samples.length} rows`);
   }
   // A repeat seed of round r runs before round r + 1: the noise ceiling needs repeats even when the time budget cuts the run short.
@@ -61,7 +63,8 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
       continue;
     }
     const cached = fs.existsSync(cacheFileOf(config.outDir, job.request, job.seed));
-    if (!cached && (performance.now() - started) / 60_000 > config.maxMinutes) {
+    // CAL_PHASE=fit: fit on what an earlier process cached (its time budget made the cut), start nothing.
+    if (!cached && (process.env.CAL_PHASE === 'fit' || (performance.now() - started) / 60_000 > config.maxMinutes)) {
       skipped++;
       continue;
     }
@@ -77,7 +80,7 @@ export async function collect(config: CalibrationConfig, log: (line: string) => 
   return { datasets, outcomes, skipped };
 }
 
-async function cachedAudit(file: string, name: DatasetName, seed: number, config: CalibrationConfig): Promise<string> {
+async function cachedAudit(file: string, name: string, seed: number, config: CalibrationConfig): Promise<string> {
   const cache = path.join(config.outDir, 'audits', `${name}-s${seed}.json`);
   if (!fs.existsSync(cache)) {
     const audit = (await runAudit(file, { label: 'label', id: 'id', seed, epochs: config.epochs })).report;

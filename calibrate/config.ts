@@ -11,6 +11,8 @@ export interface CalibrationConfig {
   /** Seeds for the original and retrained models; seeds after the first run only on the first `seedRounds` requests of each kind. */
   seeds: number[];
   seedRounds: number;
+  /** Seed of the planted copies and mislabels and of the request draws (CAL_DRAW_SEED; 0 in the first two full runs). */
+  drawSeed: number;
   algorithms: AlgorithmName[];
   retrainSeeds: number;
   /** Training threads per simulation; results do not depend on it (model k's seed is fixed). */
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CalibrationCon
     requestSize: int('CAL_SIZE', 10),
     seeds: list('CAL_SEEDS', '0,1').map(Number),
     seedRounds: int('CAL_SEED_ROUNDS', 4),
+    drawSeed: int('CAL_DRAW_SEED', 0),
     algorithms: list('CAL_ALGORITHMS', 'finetune,neggrad+,scrub,l1-sparse') as AlgorithmName[],
     retrainSeeds: int('CAL_RETRAIN_SEEDS', 2),
     // In-process: starting worker threads cost ~6 s of a 15 s simulation on small data (docs/CALIBRATION.md, profile).

@@ -5,14 +5,13 @@ import { writeFileAtomic } from '../src/core/util/atomicWrite';
 import { quantile } from '../src/core/util/stats';
 import { CalibrationConfig } from './config';
 import { Collected } from './collect';
-import { fitDirected } from './model';
 import { CANDIDATE_SETS } from './candidates';
 import { Decision, decide } from './decide';
 import { REQUEST_FEATURES } from '../src/core/factors/calibration/features';
 import { renderCalibration } from './render';
 import { EngineVersion } from '../validate/engine';
 import { FitRow, fitRows, leftBehind } from './rows';
-import { Target, chooseFeatureSet, crossValidate, hasTarget, targetOf } from './crossValidate';
+import { Target, chooseFeatureSet, crossValidate, fitTarget, hasTarget } from './crossValidate';
 
 const ROOT = path.join(__dirname, '..');
 export const ROWS_FILE = path.join(ROOT, 'calibrate', 'rows.json');
@@ -46,7 +45,7 @@ export function fitShipped(
 ): { models: CalibratedModels; chosen: Record<Target, string> } {
   const fit = (target: Target) => {
     const own = rows.filter((r) => hasTarget(r, target));
-    return fitDirected(CANDIDATE_SETS[chosen[target]], own.map((r) => r.features), own.map((r) => targetOf(r, target)));
+    return fitTarget(CANDIDATE_SETS[chosen[target]], own, target);
   };
   const algorithms = [...new Set(rows.flatMap((r) => Object.keys(r.residualByAlgorithm)))].sort();
   const residualRiskByAlgorithm = Object.fromEntries(
@@ -55,7 +54,7 @@ export function fitShipped(
       const positives = own.filter((r) => leftBehind(r.residualByAlgorithm[name])).length;
       // Too few runs, or no event either way, and the model would only restate the base rate.
       if (own.length < 30 || positives === 0 || positives === own.length) return [];
-      return [[name, fitDirected(CANDIDATE_SETS[chosen.residualRisk], own.map((r) => r.features), own.map((r) => (leftBehind(r.residualByAlgorithm[name]) ? 1 : 0)))]];
+      return [[name, fitTarget(CANDIDATE_SETS[chosen.residualRisk], own, 'residualRisk', own.map((r) => (leftBehind(r.residualByAlgorithm[name]) ? 1 : 0)))]];
     }),
   );
   // An audit has no request yet: it predicts for a request with the calibration runs' median request features.

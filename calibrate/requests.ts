@@ -23,7 +23,8 @@ export function makeRequests(audit: AuditReport, planted: Planted, dataset: stri
     for (let index = 0; index < perKind; index++) {
       const random = createRandom(deriveSeed(seed, 'request', dataset, kind, index));
       const ids = draw(kind, index, train, planted, inTrain, size, random);
-      if (ids.length >= 2) out.push({ key: `${dataset}-${kind}-${index}`, dataset, kind, index, ids });
+      // Another draw's requests get other keys, so a cached simulation of draw 0 is never reused for them.
+      if (ids.length >= 2) out.push({ key: `${dataset}-${kind}-${index}${seed === 0 ? '' : `-d${seed}`}`, dataset, kind, index, ids });
     }
   }
   return out;

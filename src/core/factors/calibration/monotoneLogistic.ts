@@ -18,6 +18,8 @@ export interface FitOptions {
   /** Ridge penalty on the standardised coefficients. */
   l2?: number;
   iterations?: number;
+  /** Per row: its weight in the loss (default 1 each). */
+  weights?: number[];
 }
 
 export function fitMonotoneLogistic(features: string[], rows: number[][], targets: number[], options: FitOptions): MonotoneLogisticModel {
@@ -31,16 +33,23 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
   });
   if (!targets.every((t) => t >= 0 && t <= 1)) throw new Error('fitMonotoneLogistic: targets must lie in [0,1]');
   const n = rows.length;
+  const weights = options.weights ?? new Array<number>(n).fill(1);
+  if (weights.length !== n) throw new Error(`fitMonotoneLogistic: ${n} rows but ${weights.length} weights`);
+  if (!weights.every((v) => Number.isFinite(v) && v >= 0)) throw new Error('fitMonotoneLogistic: weights must be finite and non-negative');
+  const totalWeight = weights.reduce((s, v) => s + v, 0);
+  if (!(totalWeight > 0)) throw new Error('fitMonotoneLogistic: the weights sum to 0');
   const centre = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
   // A constant feature (all requests of one size) has no spread: scale 1 keeps it at z = 0, never 0/0.
   const scale = centre.map((c, j) => {
     const sd = Math.sqrt(rows.reduce((s, r) => s + (r[j] - c) ** 2, 0) / n);
     return sd > 1e-9 * Math.max(1, Math.abs(c)) ? sd : 1;
   });
-  const z = rows.map((r) => r.map((v, j) => (v - centre[j]) / scale[j]));
+  // One flat array: this loop runs thousands of times per calibration (nested cross-validation).
+  const z = new Float64Array(n * d);
+  rows.forEach((r, i) => r.forEach((v, j) => (z[i * d + j] = (v - centre[j]) / scale[j])));
   const l2 = options.l2 ?? 1e-3;
   const w = new Array<number>(d).fill(0);
-  const meanTarget = targets.reduce((s, t) => s + t, 0) / n;
+  const meanTarget = targets.reduce((s, t, i) => s + t * weights[i], 0) / totalWeight;
   let b = logit(Math.min(1 - 1e-4, Math.max(1e-4, meanTarget)));
   // Projected gradient descent: the loss is convex, and clipping to the sign constraint is a projection.
   const rate = 0.5;
@@ -48,18 +57,19 @@ export function fitMonotoneLogistic(features: string[], rows: number[][], target
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
     for (let i = 0; i < n; i++) {
+      const at = i * d;
       let s = b;
-      for (let j = 0; j < d; j++) s += w[j] * z[i][j];
-      const err = sigmoid(s) - targets[i];
+      for (let j = 0; j < d; j++) s += w[j] * z[at + j];
+      const err = (sigmoid(s) - targets[i]) * weights[i];
       gb += err;
-      for (let j = 0; j < d; j++) gw[j] += err * z[i][j];
+      for (let j = 0; j < d; j++) gw[j] += err * z[at + j];
     }
-    const db = (rate * gb) / n;
+    const db = (rate * gb) / totalWeight;
     b -= db;
     let largest = Math.abs(db);
     for (let j = 0; j < d; j++) {
       const before = w[j];
-      w[j] -= rate * (gw[j] / n + l2 * w[j]);
+      w[j] -= rate * (gw[j] / totalWeight + l2 * w[j]);
       if (w[j] * options.signs[j] < 0) w[j] = 0;
       largest = Math.max(largest, Math.abs(w[j] - before));
     }
