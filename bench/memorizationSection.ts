@@ -49,6 +49,8 @@ export async function memorizationSection(settings: BenchSettings): Promise<stri
     const run = await memorizationCandidates(d);
     const audit = auditOnce(name, d.source, d.limit, path.join(settings.scratch, `mem-${name.replace(/\W+/g, '-')}`), d.dataset.ids);
     results.push({ name, rows: d.split.trainIdx.length, ref, run, audit });
+    // Each set's numbers as soon as they are known: a long run stopped early still leaves them.
+    for (const c of run.candidates) console.log(`memorization: ${name}: ${c.name}: Spearman ${fixed(scoreAgainst(c.score, ref.hard).rho, 3)}`);
   }
   const names = results[0].run.candidates.map((c) => c.name);
   const stats = names.map((candidateName) =>
