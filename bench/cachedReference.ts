@@ -21,17 +21,37 @@ export interface CachedReference {
 
 const ARRAYS = ['hard', 'soft', 'hardA', 'hardB'] as const;
 
-function cacheKey(d: BenchData, k: number): string {
+export function cacheKey(d: BenchData, k: number): string {
   const h = createHash('sha256').update(`${d.dataset.sha256}|${d.limit ?? ''}|${describePlan(d)}|${d.train.seed}|${k}`).digest('hex');
   return path.join(CACHE_DIR, `reference-${h.slice(0, 16)}`);
 }
 
+/** Whether the process named in a lock file is still running. */
+function lockHeld(lock: string): boolean {
+  try {
+    process.kill(Number(fs.readFileSync(lock, 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Another bench run computing the same reference: wait for its result rather than compute it twice. */
+function waitForOtherRun(base: string): void {
+  const lock = `${base}.lock`;
+  while (fs.existsSync(lock) && !fs.existsSync(`${base}.json`) && lockHeld(lock)) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);
+  }
+}
+
 export function cachedReference(d: BenchData, k: number): CachedReference {
   const base = cacheKey(d, k);
+  waitForOtherRun(base);
   if (fs.existsSync(`${base}.json`)) {
     const meta = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
     return { ...meta, ...Object.fromEntries(ARRAYS.map((a) => [a, readF32(`${base}.${a}.f32`)])) };
   }
+  fs.writeFileSync(`${base}.lock`, String(process.pid));
   const run = torchReference(d);
   try {
     const ref = run.subsample(k, 2);
@@ -41,5 +61,6 @@ export function cachedReference(d: BenchData, k: number): CachedReference {
     return { ...meta, hard: ref.hard, soft: ref.soft, hardA: ref.hardA, hardB: ref.hardB };
   } finally {
     run.dispose();
+    fs.rmSync(`${base}.lock`, { force: true });
   }
 }

@@ -7,11 +7,12 @@ import { initBackend } from '../src/core/model/backend';
 import { toDeviceData } from '../src/core/model/deviceData';
 import { Mlp } from '../src/core/model/mlp';
 import { trainSubsetModelsInParallel } from '../src/core/model/parallelSubsetModels';
-import { complementaryHalves, randomSubsets } from '../src/core/model/subsetModels';
+import { complementaryHalves, halvesPairs, randomSubsets } from '../src/core/model/subsetModels';
 import { trainMlp } from '../src/core/model/train';
+import { lexicographicRanks } from '../src/core/util/lexicographicRanks';
 import { ranks } from '../src/core/util/stats';
 import { BenchData } from './benchData';
-import { SHRINK_GRID } from './memorizationProtocol';
+import { MODEL_FAMILIES, ModelFamily, SHRINK_GRID } from './memorizationProtocol';
 
 export interface Candidate {
   name: string;
@@ -23,7 +24,7 @@ export interface Candidate {
 
 export interface CandidateRun {
   candidates: Candidate[];
-  seconds: { original: number; crossFit: number; subsets8: number };
+  seconds: { original: number; crossFit: number; subsets8: number; families: number };
 }
 
 const SUBSET_FRACTION = 0.7;
@@ -50,6 +51,37 @@ function fewModelCandidates(est: MemorizationEstimate, proxy: Float32Array, k: n
       extraPasses,
     })),
   ];
+}
+
+/**
+ * The second round's scores of one family of models (bench/memorizationProtocol.ts): its hard
+ * estimate alone, with the calibrated index ordering its ties, the index calibrated on it, and the
+ * hard estimate shrunk toward that calibrated index.
+ */
+function familyCandidates(name: string, est: MemorizationEstimate, lackOfConfidence: Float32Array, extraPasses: number, onTrain: (v: Float32Array) => Float32Array): Candidate[] {
+  const hard = onTrain(est.memorization);
+  const index = onTrain(Float32Array.from(est.heldOutP, (p, i) => (1 - p) * lackOfConfidence[i]));
+  const calibrated = onTrain(calibrateOnIndex(index, hard));
+  return [
+    { name: `${name}: hard`, score: hard, extraPasses },
+    { name: `${name}: hard, calibrated index breaks ties`, score: onTrain(lexicographicRanks(hard, calibrated)), extraPasses },
+    { name: `${name}: own index calibrated on its hard estimate`, score: calibrated, extraPasses },
+    ...SHRINK_GRID.map((strength) => ({
+      name: `${name}: hard shrunk toward calibrated index, strength ${strength}`,
+      score: onTrain(shrinkTowardPrior(est, calibrated, strength, 'hard')),
+      extraPasses,
+    })),
+  ];
+}
+
+/** Subsets of one family: K/2 pairs of halves or K random 70 % subsets. */
+function familySubsets(family: ModelFamily, y: Int32Array, trainIdx: Int32Array, seed: number): Int32Array[] {
+  return family.layout === 'halves' ? halvesPairs(y, trainIdx, family.k / 2, seed) : randomSubsets(y, trainIdx, family.k, SUBSET_FRACTION, seed);
+}
+
+/** Passes over the training set a family's models cost, with its epochs as rounded. */
+function familyPasses(family: ModelFamily, epochs: number, familyEpochs: number): number {
+  return family.k * (family.layout === 'halves' ? 0.5 : SUBSET_FRACTION) * (familyEpochs / epochs);
 }
 
 export async function memorizationCandidates(d: BenchData): Promise<CandidateRun> {
@@ -92,6 +124,26 @@ export async function memorizationCandidates(d: BenchData): Promise<CandidateRun
     ['rank mean of held-out error and cumulative loss', rankMean(heldOutError, cumulativeLoss)],
     ['rank mean of held-out error, cumulative loss, learning time', rankMean(heldOutError, cumulativeLoss, onTrain(dyn.firstLearnedEpoch))],
   ];
+  // Families that differ only in K share models: the K = 4 one is the first four of the K = 8 one.
+  started = performance.now();
+  const trained = new Map<string, Awaited<ReturnType<typeof trainSubsets>>>();
+  const familyRows: Candidate[] = [
+    ...familyCandidates('K=4 random 70 %, all epochs', subsampleMemorization(outcomes8.slice(0, 4), dataset.y.length), lackOfConfidence, 4 * SUBSET_FRACTION, onTrain),
+    ...familyCandidates('K=8 random 70 %, all epochs', subsampleMemorization(outcomes8, dataset.y.length), lackOfConfidence, 8 * SUBSET_FRACTION, onTrain),
+  ];
+  for (const family of MODEL_FAMILIES) {
+    const epochs = Math.max(1, Math.round(train.epochs * family.epochShare));
+    const sibling = MODEL_FAMILIES.find((f) => f !== family && f.layout === family.layout && f.epochShare === family.epochShare && f.k > family.k);
+    const key = `${family.layout}|${epochs}`;
+    if (!trained.has(key)) {
+      const subsets = familySubsets(sibling ?? family, dataset.y, split.trainIdx, train.seed);
+      trained.set(key, await trainSubsetModelsInParallel(host, arch, subsets, { ...plan, epochs }, train.seed, { workers: 2, backend: 'auto' }, () => undefined));
+    }
+    const outcomes = trained.get(key)!.slice(0, family.k);
+    familyRows.push(...familyCandidates(family.name, subsampleMemorization(outcomes, dataset.y.length), lackOfConfidence, familyPasses(family, train.epochs, epochs), onTrain));
+  }
+  const families = (performance.now() - started) / 1000;
+
   const candidates: Candidate[] = [
     ...oneRun.map(([name, score]) => ({ name: `${name}, raw`, score, extraPasses: 0 })),
     ...crossFitIndices.map(([name, score]) => ({ name: `${name}, raw`, score, extraPasses: 1 })),
@@ -101,6 +153,7 @@ export async function memorizationCandidates(d: BenchData): Promise<CandidateRun
     { name: SHIPPED, score: onTrain(calibrateMemorization(halves.heldOutP, dyn.confidence, halves.memorizationSoft)), extraPasses: 1 },
     ...fewModelCandidates(subsampleMemorization(outcomes8.slice(0, 4), dataset.y.length), lackOfConfidence, 4, onTrain),
     ...fewModelCandidates(subsampleMemorization(outcomes8, dataset.y.length), lackOfConfidence, 8, onTrain),
+    ...familyRows,
   ];
-  return { candidates, seconds: { original, crossFit, subsets8 } };
+  return { candidates, seconds: { original, crossFit, subsets8, families } };
 }

@@ -5,7 +5,8 @@
 // BENCH_ONLY=cancel measures only how fast a cancelled audit's worker is gone, and replaces only
 // that section of docs/BENCHMARKS.md.
 // BENCH_ONLY=memorization runs only the out-of-sample memorization comparison and replaces that
-// section of docs/BENCHMARKS.md, leaving the others as they were.
+// section of docs/BENCHMARKS.md, leaving the others as they were (BENCH_MEM_RESULTS, BENCH_MEM_SETS:
+// bench/memorizationResults.ts).
 // BENCH_ONLY=similarity runs only the similarity stage of the 60k Fashion-MNIST audit (BENCH_SIMILARITY_BASELINE=<older
 // checkout>/src adds the code before beside it, in the same process) and replaces that section.
 import { spawnSync } from 'node:child_process';
@@ -163,9 +164,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(FASHION)) throw new Error(`${FASHION} missing: run scripts/setup-system.sh`);
   if (process.env.BENCH_ONLY === 'reading') return readingOnly(settingsFromEnv());
   if (process.env.BENCH_ONLY === 'similarity') return similarityOnly();
-  // The fast audits run the built CLI: build it from this source first.
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  // The fast audits run the built CLI: build it from this source first (BENCH_SKIP_BUILD=1: runs
+  // in parallel share one build made before them, rather than each rebuilding it under the others).
+  if (!process.env.BENCH_SKIP_BUILD) {
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  }
   if (process.env.BENCH_ONLY === 'cancel') return cancelOnly();
   if (process.env.BENCH_ONLY === 'queue') return queueOnly();
   const settings = settingsFromEnv();
@@ -181,7 +185,8 @@ async function main(): Promise<void> {
       `\n\nThis section was run alone (BENCH_ONLY=memorization) at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average (1 min) ${loadAtStart.toFixed(1)} at its start on ${os.cpus().length} cores` +
       (loadAtStart > os.cpus().length * 0.5 ? ': **under load from other processes, so its wall times are inflated and its speed-ups noisy; the CPU-time speed-ups are the more robust**.' : '.');
     const doc = path.join(ROOT, 'docs', 'BENCHMARKS.md');
-    writeFileAtomic(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
+    if (!process.env.BENCH_MEM_SETS)
+      writeFileAtomic(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n', section, '## Reading these numbers'));
     fs.rmSync(settings.scratch, { recursive: true, force: true });
     console.log('\n' + section);
     return;

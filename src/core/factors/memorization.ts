@@ -88,16 +88,22 @@ export function calibrateOnIndex(index: Float32Array, target: Float32Array): Flo
 
 /**
  * A few-model subsample estimate shrunk toward a prior (for example the estimate calibrated on a
- * one-run proxy): the sample's own estimate weighs as much as its number of in/out model pairs,
+ * one-run proxy): the sample's own estimate (soft, or hard: 0/1 correctness) weighs as much as its number of in/out model pairs,
  * nIn·nOut/(nIn + nOut), the prior as much as `strength` pairs. Where the sample was never held
  * out (or never trained on) only the prior is left.
  */
-export function shrinkTowardPrior(estimate: MemorizationEstimate, prior: Float32Array, strength: number): Float32Array {
+export function shrinkTowardPrior(
+  estimate: MemorizationEstimate,
+  prior: Float32Array,
+  strength: number,
+  which: 'soft' | 'hard' = 'soft',
+): Float32Array {
   if (!(strength >= 0)) throw new RangeError(`shrinkage strength must be ≥ 0, got ${strength}`);
+  const ownEstimate = which === 'hard' ? estimate.memorization : estimate.memorizationSoft;
   return Float32Array.from(prior, (p, i) => {
     const nIn = estimate.modelsIn[i];
     const nOut = estimate.modelsOut[i];
-    const own = estimate.memorizationSoft[i];
+    const own = ownEstimate[i];
     if (!Number.isFinite(own) || nIn === 0 || nOut === 0) return p;
     if (!Number.isFinite(p)) return own;
     const weight = (nIn * nOut) / (nIn + nOut);

@@ -13,8 +13,22 @@ export function randomSubsets(y: Int32Array, trainIdx: Int32Array, count: number
 
 /** Two complementary halves of the training set (cross-fitting: every sample is in exactly one). */
 export function complementaryHalves(y: Int32Array, trainIdx: Int32Array, seed: number): Int32Array[] {
-  const { picked, rest } = stratifiedSplit(y, 0.5, createRandom(deriveSeed(seed, 'halves')), trainIdx);
-  return [picked, rest];
+  return halvesPairs(y, trainIdx, 1, seed);
+}
+
+/**
+ * `pairs` independent splits into complementary halves, as [half, other half, half, …]: every
+ * training sample is in exactly one model of each pair, so in `pairs` models and out of `pairs`.
+ * The first pair is complementaryHalves'.
+ */
+export function halvesPairs(y: Int32Array, trainIdx: Int32Array, pairs: number, seed: number): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (let j = 0; j < pairs; j++) {
+    const pairSeed = j === 0 ? deriveSeed(seed, 'halves') : deriveSeed(seed, 'halves', j);
+    const { picked, rest } = stratifiedSplit(y, 0.5, createRandom(pairSeed), trainIdx);
+    out.push(picked, rest);
+  }
+  return out;
 }
 
 /** Train one fresh model on `subset` and record what it says about every sample. */

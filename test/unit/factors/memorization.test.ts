@@ -42,15 +42,17 @@ test('calibration on an index: the mean target of samples with that index, monot
   assert.ok(Number.isNaN(fit[4]));
 });
 
+/** Sample 0 in 3 models (right, p 0.9), out of 1 (wrong, p 0.3); sample 1 in all 4. */
+const threeInOneOut = () => [
+  outcome([1, 1], [1, 1], [0.9, 0.8]),
+  outcome([1, 1], [1, 1], [0.9, 0.8]),
+  outcome([1, 1], [1, 1], [0.9, 0.8]),
+  outcome([0, 1], [0, 1], [0.3, 0.8]),
+];
+
 test('shrinkage: the own estimate weighs as many in/out model pairs as it has, the prior `strength` pairs', () => {
   // Sample 0: in 3 models, out of 1 (0.75 pairs), own soft estimate 0.6. Sample 1: never held out.
-  const outcomes = [
-    outcome([1, 1], [1, 1], [0.9, 0.8]),
-    outcome([1, 1], [1, 1], [0.9, 0.8]),
-    outcome([1, 1], [1, 1], [0.9, 0.8]),
-    outcome([0, 1], [0, 1], [0.3, 0.8]),
-  ];
-  const est = subsampleMemorization(outcomes, 2);
+  const est = subsampleMemorization(threeInOneOut(), 2);
   assert.ok(Math.abs(est.memorizationSoft[0] - 0.6) < 1e-6);
   const prior = Float32Array.from([0.2, 0.5]);
   const shrunk = shrinkTowardPrior(est, prior, 0.75);
@@ -58,4 +60,14 @@ test('shrinkage: the own estimate weighs as many in/out model pairs as it has, t
   assert.ok(Math.abs(shrunk[1] - 0.5) < 1e-6, 'no held-out model: the prior');
   assert.ok(Math.abs(shrinkTowardPrior(est, prior, 0)[0] - 0.6) < 1e-6, 'no shrinkage: the own estimate');
   assert.throws(() => shrinkTowardPrior(est, prior, -1), /strength/);
+});
+
+test('shrinkage of the hard estimate: 0/1 correctness in place of p(y|x), weighted the same way', () => {
+  // Sample 0: right in its 3 "in" models, wrong in its 1 "out" model: hard estimate 1, 0.75 pairs.
+  const est = subsampleMemorization(threeInOneOut(), 2);
+  const prior = Float32Array.from([0.2, 0.5]);
+  const hard = shrinkTowardPrior(est, prior, 0.75, 'hard');
+  assert.ok(Math.abs(hard[0] - 0.6) < 1e-6, `halfway between 1 and 0.2, got ${hard[0]}`);
+  assert.ok(Math.abs(shrinkTowardPrior(est, prior, 0.75, 'soft')[0] - 0.4) < 1e-6, 'soft is the default and unchanged');
+  assert.ok(Math.abs(hard[1] - 0.5) < 1e-6, 'no held-out model: the prior');
 });
