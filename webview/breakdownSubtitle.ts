@@ -4,5 +4,5 @@ import type { SampleDetail } from '../src/protocol/webview';
 export function breakdownSubtitle(predictions: SampleDetail['predictions']): string {
   if (!predictions) return 'weighted pressure per factor';
   if (predictions.setsDifficulty) return 'difficulty = the larger calibrated prediction; below, each factor’s weighted pressure';
-  return 'calibrated predictions shown, not used for the ranking: difficulty is the factor composite of the weighted pressures below';
+  return 'predictions not used for the ranking; difficulty = the factor composite';
 }
